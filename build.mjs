@@ -1,0 +1,27 @@
+// Bundles the CLI, the language server and the VS Code extension into CommonJS files that run
+// on Node 20 with no runtime dependencies (chevrotain is ESM-only; the bundle hides that).
+import { build } from 'esbuild';
+import { chmodSync, existsSync } from 'node:fs';
+
+// Some ESM dependencies read import.meta.url, which CommonJS lacks: give them the bundle's own URL.
+const importMetaShim = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+const entries = [
+  { entryPoints: ['server/cli/bin.ts'], outfile: 'dist/ipsec-lint.cjs', banner: { js: `#!/usr/bin/env node\n${importMetaShim}` } },
+  { entryPoints: ['server/lsp/bin.ts'], outfile: 'dist/ipsec-language-server.cjs', banner: { js: `#!/usr/bin/env node\n${importMetaShim}` } },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.cjs', external: ['vscode'], banner: { js: importMetaShim } },
+  { entryPoints: ['server/lsp/bin.ts'], outfile: 'client/dist/server.cjs', banner: { js: importMetaShim } },
+];
+const started = Date.now();
+await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })));
+for (const out of ['dist/ipsec-lint.cjs', 'dist/ipsec-language-server.cjs']) if (existsSync(out)) chmodSync(out, 0o755);
+if (process.env.IPSEC_LINT_BUILD_VERBOSE) console.log(`built in ${Date.now() - started} ms`);

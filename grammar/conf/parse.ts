@@ -1,0 +1,274 @@
+import type { IToken } from 'chevrotain';
+import type { TextRange } from '../text-range';
+import { LineIndex } from '../line-index';
+import { parseLineShape, type LineShape } from './line-parser';
+import type {
+  AssignmentLine,
+  ConfFile,
+  ConfLine,
+  ConfSection,
+  ConfSyntaxError,
+  ConfToken,
+  ConfTokenKind,
+  ValueNode,
+} from './syntax-tree';
+import { confLexer } from './tokens';
+
+const kindOfTokenType: Record<string, ConfTokenKind> = {
+  Bom: 'bom',
+  Newline: 'newline',
+  ValueNewline: 'newline',
+  Indent: 'indent',
+  Gap: 'gap',
+  Comment: 'comment',
+  Equals: 'equals',
+  Quoted: 'quoted',
+  Braced: 'braced',
+  Word: 'word',
+  BareValue: 'bare',
+  Stray: 'stray',
+};
+
+/** `X-foo` / `x_foo` keys are comments to Libreswan. */
+const commentKey = /^[Xx][-_]/;
+
+/**
+ * Parses ipsec.conf text into a lossless tree. Never throws: lines the grammar cannot read
+ * become error lines (with every byte kept) and an entry in `errors`.
+ */
+export function parseConf(text: string): ConfFile {
+  const index = new LineIndex(text);
+  const lexed = confLexer.tokenize(text);
+  const lines: ConfLine[] = [];
+  const errors: ConfSyntaxError[] = [];
+  let current: IToken[] = [];
+  let crlf = 0;
+  let lf = 0;
+  const flush = (newline: IToken | undefined): void => {
+    const line = buildLine(current, newline, lines.length, index, text);
+    lines.push(line);
+    if (line.kind === 'error') errors.push({ message: line.message, range: line.errorRange });
+    current = [];
+  };
+  for (const token of lexed.tokens) {
+    if (token.tokenType.name === 'Newline' || token.tokenType.name === 'ValueNewline') {
+      if (token.image.length === 2) crlf++;
+      else lf++;
+      flush(token);
+    } else {
+      current.push(token);
+    }
+  }
+  // The last line has no newline; an empty one only exists when the file is empty.
+  if (current.length > 0 || lines.length === 0) flush(undefined);
+  const { preamble, sections } = groupSections(lines, errors);
+  return {
+    text,
+    lines,
+    preamble,
+    sections,
+    errors,
+    hasBom: text.charCodeAt(0) === 0xfeff,
+    eol: crlf > lf ? '\r\n' : '\n',
+  };
+}
+
+function toConfToken(token: IToken, index: LineIndex): ConfToken {
+  const kind = kindOfTokenType[token.tokenType.name] ?? 'stray';
+  const start = token.startOffset;
+  const end = start + token.image.length;
+  return { kind, text: token.image, offset: start, range: index.range(start, end) };
+}
+
+function valueOf(token: IToken, confToken: ConfToken): ValueNode {
+  const name = token.tokenType.name;
+  const raw = token.image;
+  if (name === 'Quoted') return { text: raw.slice(1, -1), raw, quoting: 'double', token: confToken, range: confToken.range };
+  if (name === 'Braced') return { text: raw.slice(1, -1), raw, quoting: 'brace', token: confToken, range: confToken.range };
+  return { text: raw, raw, quoting: 'bare', token: confToken, range: confToken.range };
+}
+
+function buildLine(raw: IToken[], newline: IToken | undefined, lineNo: number, index: LineIndex, text: string): ConfLine {
+  const all = newline ? [...raw, newline] : raw;
+  const tokens = all.map((t) => toConfToken(t, index));
+  const byToken = new Map<IToken, ConfToken>();
+  all.forEach((t, i) => byToken.set(t, tokens[i]));
+  const lineStart = index.offsetAt(lineNo, 0);
+  const lineEnd = newline ? newline.startOffset : text.length;
+  const range = index.range(lineStart, lineEnd);
+  const significant = raw.filter((t) => t.tokenType.name !== 'Bom');
+  const base = { line: lineNo, tokens, range };
+  const shape = significant.length === 0 ? ({ kind: 'empty' } as LineShape) : parseLineShape(significant);
+  if (!shape) {
+    return { ...base, kind: 'error', message: describeBadLine(significant), errorRange: contentRange(significant, byToken, range) };
+  }
+  const c = (t: IToken | undefined): ConfToken | undefined => (t ? byToken.get(t) : undefined);
+  const comment = c(shape.comment);
+  switch (shape.kind) {
+    case 'empty':
+      return comment ? { ...base, kind: 'comment', comment } : { ...base, kind: 'blank' };
+    case 'header':
+      return headerLine(shape.words, comment, base, byToken);
+    case 'indented-words': {
+      const first = shape.words[0];
+      if (commentKey.test(first.image) && shape.words.length === 1) {
+        return { ...base, kind: 'assignment', indent: c(shape.indent)!, key: c(first)!, isCommentKey: true, comment };
+      }
+      const reserved = ['conn', 'config', 'include', 'version'].includes(first.image);
+      const message = reserved
+        ? `'${first.image}' must start in column 0: an indented line is read as a key=value line`
+        : `expected '=' after '${first.image}': body lines are key=value`;
+      return { ...base, kind: 'error', message, errorRange: contentRange(shape.words, byToken, range), comment };
+    }
+    case 'assignment': {
+      const key = c(shape.key)!;
+      const isCommentKey = commentKey.test(shape.key.image);
+      // X- keys take the rest of the line raw, so extra words are part of their value.
+      if (shape.extra.length > 0 && !isCommentKey) {
+        const extraRange = contentRange(shape.extra, byToken, range);
+        const message = shape.value
+          ? `unexpected '${shape.extra[0].image}' after the value: one key=value per line; quote a value that contains spaces`
+          : `unexpected '${shape.extra[0].image}' in the value`;
+        return { ...base, kind: 'error', message, errorRange: extraRange, comment };
+      }
+      const value = shape.value ? valueOf(shape.value, c(shape.value)!) : undefined;
+      const line: AssignmentLine = {
+        ...base,
+        kind: 'assignment',
+        indent: c(shape.indent)!,
+        key,
+        equals: c(shape.equals),
+        value: isCommentKey && shape.extra.length > 0 ? rawRestValue(shape, byToken, index, text, lineEnd) : value,
+        isCommentKey,
+        comment,
+      };
+      return line;
+    }
+  }
+}
+
+function rawRestValue(
+  shape: Extract<LineShape, { kind: 'assignment' }>,
+  byToken: Map<IToken, ConfToken>,
+  index: LineIndex,
+  text: string,
+  lineEnd: number,
+): ValueNode | undefined {
+  const first = shape.value ?? shape.extra[0];
+  const start = first.startOffset;
+  const end = shape.comment ? shape.comment.startOffset : lineEnd;
+  const raw = text.slice(start, end).replace(/[ \t]+$/, '');
+  const token = byToken.get(first)!;
+  return { text: raw, raw, quoting: 'bare', token, range: index.range(start, start + raw.length) };
+}
+
+function headerLine(
+  words: readonly IToken[],
+  comment: ConfToken | undefined,
+  base: { line: number; tokens: readonly ConfToken[]; range: TextRange },
+  byToken: Map<IToken, ConfToken>,
+): ConfLine {
+  const [first, second] = words;
+  const keyword = byToken.get(first)!;
+  const extraAfter = (n: number): ConfLine | undefined =>
+    words.length > n
+      ? {
+          ...base,
+          kind: 'error',
+          message: `unexpected '${words[n].image}' after '${words.slice(0, n).map((w) => w.image).join(' ')}'`,
+          errorRange: contentRange(words.slice(n), byToken, base.range),
+          comment,
+        }
+      : undefined;
+  const missing = (what: string): ConfLine => ({
+    ...base,
+    kind: 'error',
+    message: `'${first.image}' needs ${what}`,
+    errorRange: keyword.range,
+    comment,
+  });
+  switch (first.image) {
+    case 'config':
+      if (second?.image !== 'setup') return missing("'setup' after it: the only config section is 'config setup'");
+      return extraAfter(2) ?? { ...base, kind: 'setup-header', keyword, comment };
+    case 'conn':
+      if (!second) return missing('a name');
+      return extraAfter(2) ?? { ...base, kind: 'conn-header', keyword, name: valueOf(second, byToken.get(second)!), comment };
+    case 'include':
+      if (!second) return missing('a file name or pattern');
+      return extraAfter(2) ?? { ...base, kind: 'include', keyword, path: valueOf(second, byToken.get(second)!), comment };
+    case 'version':
+      if (!second) return missing('a value');
+      return extraAfter(2) ?? { ...base, kind: 'version', keyword, value: valueOf(second, byToken.get(second)!), comment };
+    default:
+      return {
+        ...base,
+        kind: 'error',
+        message: `'${first.image}' is not a section: a line in column 0 must be 'config setup', 'conn NAME', 'include FILE' or 'version N' (indent key=value lines)`,
+        errorRange: keyword.range,
+        comment,
+      };
+  }
+}
+
+function describeBadLine(tokens: readonly IToken[]): string {
+  const first = tokens[0];
+  const name = first.tokenType.name;
+  if (name === 'Equals' || (name === 'Word' && tokens.some((t) => t.tokenType.name === 'Equals')))
+    return 'a key=value line must be indented (start it with a space or a tab)';
+  if (name === 'Stray' || tokens.some((t) => t.tokenType.name === 'Stray')) {
+    const stray = tokens.find((t) => t.tokenType.name === 'Stray')!;
+    return stray.image === '"' ? 'unterminated quote: a quoted value must close on the same line' : `unexpected '${stray.image}'`;
+  }
+  if (name === 'Indent' && tokens[1]?.tokenType.name === 'Equals') return "missing key before '='";
+  return 'this line is not a section header, a key=value line or a comment';
+}
+
+function contentRange(tokens: readonly IToken[], byToken: Map<IToken, ConfToken>, fallback: TextRange): TextRange {
+  const visible = tokens.filter((t) => !['Indent', 'Gap', 'Bom'].includes(t.tokenType.name));
+  if (visible.length === 0) return fallback;
+  return { start: byToken.get(visible[0])!.range.start, end: byToken.get(visible[visible.length - 1])!.range.end };
+}
+
+function groupSections(lines: readonly ConfLine[], errors: ConfSyntaxError[]): { preamble: ConfLine[]; sections: ConfSection[] } {
+  const preamble: ConfLine[] = [];
+  const sections: ConfSection[] = [];
+  let body: ConfLine[] = preamble;
+  for (const line of lines) {
+    switch (line.kind) {
+      case 'setup-header':
+        body = [];
+        sections.push({ kind: 'setup', header: line, body });
+        break;
+      case 'conn-header':
+        body = [];
+        sections.push({ kind: 'conn', header: line, name: line.name.text, body });
+        break;
+      case 'include':
+        body = [];
+        sections.push({ kind: 'include', header: line, body });
+        break;
+      case 'version':
+        if (sections.length > 0) errors.push({ message: "'version' is only allowed before the first section", range: line.keyword.range });
+        body = [];
+        sections.push({ kind: 'version', header: line, body });
+        break;
+      case 'assignment':
+        if (body === preamble || sections[sections.length - 1]?.kind === 'include' || sections[sections.length - 1]?.kind === 'version') {
+          errors.push({ message: `'${line.key.text}=' is outside any section: put it under 'config setup' or a 'conn NAME'`, range: line.key.range });
+        }
+        body.push(line);
+        break;
+      default:
+        body.push(line);
+    }
+  }
+  return { preamble, sections };
+}
+
+/** Prints the tree back: the exact input text. */
+export function printConf(file: ConfFile): string {
+  let out = '';
+  for (const line of file.lines) for (const token of line.tokens) out += token.text;
+  return out;
+}

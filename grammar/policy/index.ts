@@ -1,0 +1,6 @@
+/**
+ * Policy group files (/etc/ipsec.d/policies/*): one address or CIDR per entry, with an
+ * optional protocol and port pair. Lossless; `parsePolicyGroup` never throws.
+ */
+export { parsePolicyGroup, printPolicyGroup } from './parse-policy-group';
+export type * from './syntax-tree';

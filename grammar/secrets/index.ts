@@ -1,0 +1,7 @@
+/**
+ * ipsec.secrets grammar: a lossless token list, typed records and syntax errors.
+ * `parseSecrets` never throws on input; `printSecrets(parseSecrets(x)) === x` always.
+ */
+export { parseSecrets, printSecrets, readSecretPayload } from './parse-secrets';
+export { classifyIndex } from './classify';
+export type * from './syntax-tree';

@@ -1,0 +1,31 @@
+import type { LibreswanVersion } from './keywords';
+
+/**
+ * How each version reads addresses, subnets and pools in conn values. 4.x: the starter's
+ * validate_end() in lib/libipsecconf/confread.c (ttosubnet, ttorange); 5.x: pluto's
+ * extract.c (selector lists, pool lists).
+ */
+export interface AddressSyntax {
+  /** 4.x: exactly one `addr/prefix`; 5.x: a list of selectors, a bare address meaning one host. */
+  readonly subnetNeedsPrefix: boolean;
+  readonly subnetList: boolean;
+  /** 4.x takes one range or subnet in `addresspool=`; 5.x one per address family, comma-separated. */
+  readonly addresspoolList: boolean;
+  /** 4.x's starter treats `leftsubnet=` (nothing after `=`) as not set at all. */
+  readonly emptyAddressIsUnset: boolean;
+}
+
+const v4: AddressSyntax = { subnetNeedsPrefix: true, subnetList: false, addresspoolList: false, emptyAddressIsUnset: true };
+const v5: AddressSyntax = { subnetNeedsPrefix: false, subnetList: true, addresspoolList: true, emptyAddressIsUnset: false };
+
+export const addressSyntax: Readonly<Record<LibreswanVersion, AddressSyntax>> = {
+  '4.10': v4,
+  '4.12': v4,
+  '4.15': v4,
+  '5.0': v5,
+  '5.1': v5,
+  '5.2': v5,
+  '5.3': v5,
+  '5.4': v5,
+  latest: v5,
+};

@@ -1,0 +1,74 @@
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+
+export type DocumentKind = 'conf' | 'secrets' | 'policy';
+
+export interface Discovered {
+  readonly path: string;
+  readonly kind: DocumentKind;
+  /** Named on the command line (linted whatever it looks like) or found in a folder. */
+  readonly explicit: boolean;
+}
+
+const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn']);
+const policyGroups = new Set(['private', 'private-or-clear', 'clear', 'clear-or-private', 'block', 'portexcludes.conf']);
+
+/** Picks the grammar from the file name, as the language server does. */
+export function kindOfPath(path: string): DocumentKind {
+  const name = basename(path);
+  if (name === 'ipsec.secrets' || name.endsWith('.secrets') || name.startsWith('ipsec.secrets')) return 'secrets';
+  if (/(^|[/\\])policies[/\\][^/\\]+$/.test(path) && policyGroups.has(name)) return 'policy';
+  return 'conf';
+}
+
+function looksLikeIpsecConf(name: string): boolean {
+  return name.endsWith('.conf') || name.startsWith('ipsec.conf');
+}
+
+export interface DiscoveryProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Expands the command line's paths: files as given, folders walked for ipsec.conf/secrets-style files. */
+export function discover(paths: readonly string[]): { files: Discovered[]; problems: DiscoveryProblem[] } {
+  const files: Discovered[] = [];
+  const problems: DiscoveryProblem[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, explicit: boolean): void => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    files.push({ path, kind: kindOfPath(path), explicit });
+  };
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch (error) {
+      problems.push({ path: dir, message: `cannot read folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      return;
+    }
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!skippedFolders.has(entry.name)) walk(full);
+      } else if (entry.isFile()) {
+        const kind = kindOfPath(full);
+        if (kind !== 'conf' || looksLikeIpsecConf(entry.name)) add(full, false);
+      }
+    }
+  };
+  for (const p of paths) {
+    const full = resolve(p);
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch {
+      problems.push({ path: p, message: 'no such file or folder' });
+      continue;
+    }
+    if (stat.isDirectory()) walk(full);
+    else add(full, true);
+  }
+  return { files, problems };
+}

@@ -1,0 +1,100 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseLibreswanVersion } from '../../schemas/keywords';
+import { nodeFileSystem } from '../model/node-file-system';
+import type { LintDiagnostic } from '../rules/rule';
+import { lintConf } from '../service/lint-conf';
+import { discover } from './discover';
+import type { FileReport } from './file-report';
+import { formatJson } from './output-json';
+import { formatStylish } from './output-stylish';
+import { SettingsResolver } from './resolve-settings';
+import { UsageError, type CommandResult } from './command-result';
+
+export const lintUsage = `Usage: ipsec-lint [options] PATH...
+
+Lints Libreswan ipsec.conf and ipsec.secrets files. A PATH may be a file or a folder
+(every ipsec.conf-style and ipsec.secrets-style file under it).
+
+Options:
+  --format stylish|json       output format (default: stylish)
+  --root DIR                  folder that stands for / of the target host (absolute includes)
+  --libreswan-version V       4.10 … 4.15, 5.0 … 5.4, or latest (default)
+  --fips                      check as a FIPS-mode host does
+  -h, --help                  show this help
+
+Other commands: ipsec-lint fmt --help, ipsec-lint pair --help
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O trouble.`;
+
+function diagnosticKey(d: LintDiagnostic): string {
+  return `${d.ruleId}|${d.range.start.line}:${d.range.start.character}|${d.message}`;
+}
+
+export function runLint(argv: readonly string[]): CommandResult {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'stylish' },
+      root: { type: 'string' },
+      'libreswan-version': { type: 'string' },
+      fips: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return { stdout: lintUsage + '\n', stderr: '', exitCode: 0 };
+  if (positionals.length === 0) throw new UsageError('no PATH given');
+  if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`--format must be stylish or json, not '${values.format}'`);
+  let version;
+  if (values['libreswan-version'] !== undefined) {
+    version = parseLibreswanVersion(values['libreswan-version']);
+    if (!version) throw new UsageError(`unsupported --libreswan-version '${values['libreswan-version']}' (use 4.10 … 4.15, 5.0 … 5.4, or latest)`);
+  }
+  const resolver = new SettingsResolver({ libreswanVersion: version, root: values.root ? resolve(values.root) : undefined, fips: values.fips });
+  const { files, problems } = discover(positionals);
+  const stderr: string[] = problems.map((p) => `ipsec-lint: ${p.path}: ${p.message}`);
+  const byFile = new Map<string, Map<string, LintDiagnostic>>();
+  const order: string[] = [];
+  const note = (path: string): Map<string, LintDiagnostic> => {
+    let m = byFile.get(path);
+    if (!m) {
+      m = new Map();
+      byFile.set(path, m);
+      order.push(path);
+    }
+    return m;
+  };
+  const covered = new Set<string>();
+  let ioTrouble = problems.length > 0;
+  // ipsec.conf first, so the files it includes are linted in its context rather than alone.
+  const confFirst = [...files].sort((a, b) => rank(a.path) - rank(b.path));
+  for (const file of confFirst) note(file.path);
+  for (const file of confFirst) {
+    if (file.kind !== 'conf' || (covered.has(file.path) && !file.explicit)) continue;
+    const read = nodeFileSystem.readText(file.path);
+    if (!read.ok) {
+      stderr.push(`ipsec-lint: ${file.path}: ${read.message}`);
+      ioTrouble = true;
+      continue;
+    }
+    const result = lintConf({ path: file.path, text: read.text, fs: nodeFileSystem, settings: resolver.forFile(file.path) });
+    for (const f of result.config.loaded.files) covered.add(f.path);
+    for (const d of result.diagnostics) note(d.file).set(diagnosticKey(d), d);
+  }
+  for (const p of resolver.problems) {
+    stderr.push(`ipsec-lint: ${p.path}:${p.line}:${p.column}: ${p.message}`);
+    ioTrouble = true;
+  }
+  const reports: FileReport[] = order.map((path) => ({
+    path,
+    diagnostics: [...byFile.get(path)!.values()].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
+  }));
+  const hasErrors = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  const stdout = values.format === 'json' ? formatJson(reports) + '\n' : formatStylish(reports);
+  return { stdout, stderr: stderr.map((l) => l + '\n').join(''), exitCode: ioTrouble ? 2 : hasErrors ? 1 : 0 };
+}
+
+function rank(path: string): number {
+  const depth = path.split('/').length;
+  return (path.endsWith('/ipsec.conf') ? 0 : 1000) + depth;
+}

@@ -1,0 +1,19 @@
+import { runLint } from './lint-command';
+import { UsageError, type CommandResult } from './command-result';
+
+const commands: Readonly<Record<string, (argv: readonly string[]) => CommandResult>> = {};
+
+/** Runs a command line and returns what to print; never throws for user input. */
+export function runCli(argv: readonly string[]): CommandResult {
+  const [first, ...rest] = argv;
+  const command = first !== undefined ? commands[first] : undefined;
+  try {
+    return command ? command(rest) : runLint(argv);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      return { stdout: '', stderr: `ipsec-lint: ${(error as Error).message}\nTry 'ipsec-lint --help'.\n`, exitCode: 2 };
+    }
+    return { stdout: '', stderr: `ipsec-lint: internal error: ${(error as Error).message}\nPlease report this with the file that caused it.\n`, exitCode: 2 };
+  }
+}
+

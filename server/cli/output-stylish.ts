@@ -1,0 +1,34 @@
+import type { FileReport } from './file-report';
+
+const useColor = (stream: NodeJS.WriteStream): boolean => stream.isTTY === true && !process.env.NO_COLOR;
+
+/** ESLint's stylish layout: a block per file, then a summary line. */
+export function formatStylish(reports: readonly FileReport[], color = useColor(process.stdout)): string {
+  const paint = (code: string, text: string): string => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const report of reports) {
+    if (report.diagnostics.length === 0) continue;
+    lines.push(paint('4', report.path));
+    const rows = report.diagnostics.map((d) => {
+      const label = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'info';
+      if (d.severity === 'error') errors++;
+      else warnings++;
+      const rejected = d.rejectedByLibreswan ? ' (Libreswan rejects this)' : '';
+      return { pos: `${d.range.start.line + 1}:${d.range.start.character + 1}`, label, text: d.message + rejected, rule: d.ruleId };
+    });
+    const posWidth = Math.max(...rows.map((r) => r.pos.length));
+    for (const r of rows) {
+      const label = r.label === 'error' ? paint('31', r.label.padEnd(7)) : paint('33', r.label.padEnd(7));
+      lines.push(`  ${paint('2', r.pos.padEnd(posWidth))}  ${label}  ${r.text}  ${paint('2', r.rule)}`);
+    }
+    lines.push('');
+  }
+  const total = errors + warnings;
+  if (total > 0) {
+    const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+    lines.push(paint(errors > 0 ? '31;1' : '33;1', summary));
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}

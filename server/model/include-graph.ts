@@ -1,0 +1,132 @@
+import { posix as path } from 'node:path';
+import { parseConf } from '../../grammar/conf/parse';
+import type { ConfFile, ConnSection, IncludeLine, SetupSection } from '../../grammar/conf/syntax-tree';
+import { hasGlobMagic, type ConfigFileSystem, type ReadResult } from './file-system';
+
+/** Libreswan stops following includes deeper than this. */
+export const MAX_INCLUDE_DEPTH = 10;
+
+export interface LoadedFile {
+  readonly path: string;
+  readonly conf: ConfFile;
+}
+
+/** A `config setup` or `conn` section, in the order Libreswan reads it across includes. */
+export interface PlacedSection {
+  readonly file: LoadedFile;
+  readonly section: SetupSection | ConnSection;
+}
+
+export type IncludeProblem =
+  | { readonly kind: 'missing'; readonly target: string }
+  | { readonly kind: 'no-match'; readonly pattern: string }
+  | { readonly kind: 'unreadable'; readonly target: string; readonly reason: Exclude<ReadResult, { ok: true }>['reason']; readonly message: string }
+  | { readonly kind: 'cycle'; readonly target: string; readonly chain: readonly string[] }
+  | { readonly kind: 'too-deep'; readonly target: string }
+  | { readonly kind: 'relative'; readonly resolvedAgainst: string };
+
+export interface IncludeEdge {
+  readonly from: LoadedFile;
+  readonly line: IncludeLine;
+  /** The path or pattern after mapping absolute paths into the root folder. */
+  readonly resolved: string;
+  readonly targets: readonly string[];
+  readonly problems: readonly IncludeProblem[];
+}
+
+export interface IncludeOptions {
+  readonly fs: ConfigFileSystem;
+  /** Folder that stands for `/` of the target host; absolute includes are looked up below it. */
+  readonly root?: string;
+  /** Libreswan resolves relative includes against its working directory, not the including file. */
+  readonly cwd: string;
+  /** Parsed files to reuse (open editor buffers, or files parsed already). */
+  readonly parsed?: (path: string) => ConfFile | undefined;
+}
+
+export interface LoadedConfig {
+  readonly entry: LoadedFile;
+  /** Every file read, the entry first; each once even when included twice. */
+  readonly files: readonly LoadedFile[];
+  readonly sections: readonly PlacedSection[];
+  readonly includes: readonly IncludeEdge[];
+}
+
+/** Maps a path written in a config to where it lives on this machine. */
+export function mapIncludePath(written: string, options: Pick<IncludeOptions, 'root' | 'cwd'>): string {
+  if (written.startsWith('/')) return options.root ? path.join(options.root, written) : written;
+  return path.resolve(options.cwd, written);
+}
+
+/**
+ * Reads a config and everything it includes, in Libreswan's order: an include splices the
+ * included file's sections in at the point of the include. Problems are recorded on the
+ * include edge, never thrown.
+ */
+export function loadConfig(entryPath: string, entryConf: ConfFile, options: IncludeOptions): LoadedConfig {
+  const entry: LoadedFile = { path: entryPath, conf: entryConf };
+  const files = new Map<string, LoadedFile>([[entryPath, entry]]);
+  const sections: PlacedSection[] = [];
+  const includes: IncludeEdge[] = [];
+
+  const load = (target: string): LoadedFile | Exclude<ReadResult, { ok: true }> => {
+    const known = files.get(target);
+    if (known) return known;
+    const parsed = options.parsed?.(target);
+    if (parsed) {
+      const file = { path: target, conf: parsed };
+      files.set(target, file);
+      return file;
+    }
+    const read = options.fs.readText(target);
+    if (!read.ok) return read;
+    const file = { path: target, conf: parseConf(read.text) };
+    files.set(target, file);
+    return file;
+  };
+
+  const walk = (file: LoadedFile, stack: readonly string[]): void => {
+    for (const section of file.conf.sections) {
+      if (section.kind === 'setup' || section.kind === 'conn') {
+        sections.push({ file, section });
+        continue;
+      }
+      if (section.kind !== 'include') continue;
+      const written = section.header.path.text;
+      const resolved = mapIncludePath(written, options);
+      const problems: IncludeProblem[] = [];
+      if (!written.startsWith('/')) problems.push({ kind: 'relative', resolvedAgainst: options.cwd });
+      let targets: readonly string[];
+      if (hasGlobMagic(resolved)) {
+        targets = options.fs.glob(resolved);
+        if (targets.length === 0) problems.push({ kind: 'no-match', pattern: resolved });
+      } else {
+        targets = [resolved];
+      }
+      const reached: string[] = [];
+      for (const target of targets) {
+        if (stack.includes(target)) {
+          problems.push({ kind: 'cycle', target, chain: [...stack, target] });
+          continue;
+        }
+        if (stack.length >= MAX_INCLUDE_DEPTH) {
+          problems.push({ kind: 'too-deep', target });
+          continue;
+        }
+        const loaded = load(target);
+        if ('conf' in loaded) {
+          reached.push(target);
+          walk(loaded, [...stack, target]);
+        } else if (loaded.reason === 'missing' && !hasGlobMagic(resolved)) {
+          problems.push({ kind: 'missing', target });
+        } else {
+          problems.push({ kind: 'unreadable', target, reason: loaded.reason, message: loaded.message });
+        }
+      }
+      includes.push({ from: file, line: section.header, resolved, targets: reached, problems });
+    }
+  };
+
+  walk(entry, [entryPath]);
+  return { entry, files: [...files.values()], sections, includes };
+}

@@ -1,0 +1,89 @@
+import type { KeywordVersionInfo } from '../../../schemas/keywords';
+import type { AddressSyntax } from '../../../schemas/address-syntax';
+import { checkAddress, checkAddressPool, checkCidr, checkSubnet, looksLikeHostname, parseAddress } from '../../model/address-syntax';
+import type { Assignment } from '../../model/connections';
+import { checkTypedValue } from '../../model/typed-value';
+import type { ConfRule, Finding } from '../rule';
+
+const addressTypes = new Set(['subnet', 'subnet-list', 'range-list', 'cidr', 'ip', 'ip-list', 'host', 'hex']);
+
+/** Why a value is wrong for its keyword in this version, or undefined. */
+function problemWith(value: string, info: KeywordVersionInfo, syntax: AddressSyntax): string | undefined {
+  if (value === '' && syntax.emptyAddressIsUnset && addressTypes.has(info.type)) return undefined;
+  switch (info.type) {
+    case 'subnet':
+      return checkSubnet(value, syntax);
+    case 'subnet-list':
+      for (const item of value.split(/[\s,]+/).filter((i) => i !== '')) {
+        // virtual-private= items read %v4:CIDR, %v6:CIDR, and ! for an exclusion.
+        const p = checkCidr(item.replace(/^%v[46]:/i, '').replace(/^!/, ''), !syntax.subnetNeedsPrefix);
+        if (p) return p;
+      }
+      return value.trim() === '' ? 'empty value' : undefined;
+    case 'range-list':
+      return checkAddressPool(value, syntax);
+    case 'cidr':
+      return value === '' ? 'empty value' : checkCidr(value, false);
+    case 'ip':
+      // %defaultroute, %direct and the like are resolved when the conn loads.
+      if (value.startsWith('%')) return undefined;
+      // A name is looked up in DNS when the conn loads: not something to judge offline.
+      if (looksLikeHostname(value)) return undefined;
+      return checkAddress(value);
+    case 'ip-list':
+      for (const item of value.split(/[\s,]+/).filter((i) => i !== '')) {
+        if (!parseAddress(item)) return `'${item}' is not an IP address`;
+      }
+      return undefined;
+    case 'host':
+      // Host names and %words are resolved when the conn loads; only a malformed address is certain.
+      if (/^[\d.]+$/.test(value) || (/^[0-9a-f:.]+$/i.test(value) && value.includes(':'))) return checkAddress(value);
+      return undefined;
+    case 'hex':
+      return /^(0x)?[0-9a-f]+$/i.test(value) ? undefined : `'${value}' is not hexadecimal`;
+    default:
+      return checkTypedValue(value, info);
+  }
+}
+
+function consequence(info: KeywordVersionInfo, version: string): { rejected: boolean; tail: string; severity?: 'warning' } {
+  switch (info.onInvalidValue) {
+    case 'fatal':
+      return { rejected: true, tail: `Libreswan ${version} refuses to load the file` };
+    case 'conn-fails':
+      return { rejected: true, tail: `Libreswan ${version} refuses to add the conn` };
+    case 'warn-ignore':
+      return { rejected: false, tail: `Libreswan ${version} warns and uses the default instead`, severity: 'warning' };
+    case 'silently-ignored':
+      return { rejected: false, tail: `Libreswan ${version} silently ignores it and uses the default`, severity: 'warning' };
+    default:
+      return { rejected: false, tail: `Libreswan ${version} does not check it when loading, so it fails later`, severity: 'warning' };
+  }
+}
+
+export function valueFinding(a: Assignment, problem: string, info: KeywordVersionInfo, version: string): Finding {
+  const { rejected, tail, severity } = consequence(info, version);
+  return {
+    file: a.file.path,
+    range: a.line.value?.range ?? a.line.range,
+    message: `${a.line.key.text}=${a.value}: ${problem}; ${tail}`,
+    rejectedByLibreswan: rejected,
+    severity,
+  };
+}
+
+/** Typed value checks: booleans, enums, durations, numbers, percentages, sizes, addresses and subnets. */
+export const invalidValue: ConfRule = {
+  meta: { id: 'invalid-value', description: 'A value that does not fit its keyword (type, allowed words, address syntax) in the target version.', defaultSeverity: 'error', scope: 'conf' },
+  check({ config, syntax, version }, report) {
+    for (const assignments of config.assignments.values()) {
+      for (const a of assignments) {
+        if (a.meaning.kind !== 'known') continue;
+        const info = a.meaning.canonical.info;
+        if (a.meaning.match.info.status === 'obsolete' || info.status === 'obsolete') continue;
+        const problem = problemWith(a.value, info, syntax);
+        if (problem) report(valueFinding(a, problem, info, version));
+      }
+    }
+  },
+};

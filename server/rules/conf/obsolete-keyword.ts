@@ -1,0 +1,46 @@
+import type { ConfRule } from '../rule';
+
+/** Keywords the target version accepts only to ignore, or refuses in a file, or keeps under an old name. */
+export const obsoleteKeyword: ConfRule = {
+  meta: { id: 'obsolete-keyword', description: 'An obsolete, renamed or command-line-only keyword for the target version.', defaultSeverity: 'warning', scope: 'conf' },
+  check({ config, version }, report) {
+    for (const assignments of config.assignments.values()) {
+      for (const a of assignments) {
+        const m = a.meaning;
+        if (m.kind !== 'known') continue;
+        const { info } = m.match;
+        const key = a.line.key;
+        const side = m.side && !m.impliedSide ? m.side : '';
+        if (info.status === 'obsolete') {
+          const instead = info.renamedTo ? `; use ${side}${info.renamedTo}= instead` : '; remove it';
+          report({
+            file: a.file.path,
+            range: a.line.range,
+            message: `'${key.text}' is obsolete in Libreswan ${version} and ignored${instead}`,
+            rejectedByLibreswan: false,
+            tags: ['deprecated'],
+            fixes: info.renamedTo
+              ? [{ title: `Rename to '${side}${info.renamedTo}'`, edits: [{ file: a.file.path, range: key.range, newText: side + info.renamedTo }], preferred: true }]
+              : [],
+          });
+        } else if (info.status === 'command-line-only') {
+          report({ file: a.file.path, range: key.range, message: `'${key.text}' can only be given on the command line in Libreswan ${version}, not in a file`, rejectedByLibreswan: true, severity: 'error' });
+        } else if (info.status === 'unsupported') {
+          report({ file: a.file.path, range: key.range, message: `'${key.text}' depends on a build option that common Libreswan ${version} builds lack; it may be ignored`, rejectedByLibreswan: false, severity: 'info' });
+        } else if (info.status === 'alias' && info.aliasOf && info.renamedTo) {
+          const target = side + info.renamedTo;
+          report({
+            file: a.file.path,
+            range: key.range,
+            message: `'${key.text}' is an old name: Libreswan ${version} reads it as ${target}=; write ${target}=`,
+            rejectedByLibreswan: false,
+            severity: 'info',
+            tags: ['deprecated'],
+            fixes: [{ title: `Rename to '${target}'`, edits: [{ file: a.file.path, range: key.range, newText: target }], preferred: true }],
+          });
+        }
+      }
+    }
+  },
+};
+

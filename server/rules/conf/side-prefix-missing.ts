@@ -1,0 +1,31 @@
+import type { ConfRule } from '../rule';
+
+/** `subnet=` instead of `leftsubnet=`/`rightsubnet=`: an error from 5.4, silently the right end before. */
+export const sidePrefixMissing: ConfRule = {
+  meta: { id: 'side-prefix-missing', description: "A left/right keyword written without its 'left' or 'right' prefix.", defaultSeverity: 'error', scope: 'conf' },
+  check({ config, table, version }, report) {
+    for (const assignments of config.assignments.values()) {
+      for (const a of assignments) {
+        const m = a.meaning;
+        const key = a.line.key;
+        const fixes = ['left', 'right'].map((side) => ({
+          title: `Change to '${side}${key.text}'`,
+          edits: [{ file: a.file.path, range: key.range, newText: side + key.text }],
+        }));
+        if (m.kind === 'needs-side') {
+          report({ file: a.file.path, range: key.range, message: `'${key.text}' needs a 'left' or 'right' prefix in Libreswan ${version}: write left${key.text}= or right${key.text}=`, rejectedByLibreswan: true, fixes });
+        } else if (m.kind === 'known' && m.impliedSide) {
+          const how = table.unprefixedSideKeyword === 'right-with-warning' ? 'with a warning' : 'silently';
+          report({
+            file: a.file.path,
+            range: key.range,
+            message: `'${key.text}' has no 'left'/'right' prefix: Libreswan ${version} ${how} reads it as right${key.text}=, and 5.4 refuses it; write the side explicitly`,
+            rejectedByLibreswan: false,
+            severity: 'warning',
+            fixes,
+          });
+        }
+      }
+    }
+  },
+};

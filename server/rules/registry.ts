@@ -1,0 +1,44 @@
+import type { ConfRule, ConfRuleContext, LintDiagnostic, SeveritySetting } from './rule';
+import { alsoReference } from './conf/also-reference';
+import { duplicateConnName } from './conf/duplicate-conn-name';
+import { duplicateKey } from './conf/duplicate-key';
+import { includeProblem } from './conf/include-problem';
+import { invalidValue } from './conf/invalid-value';
+import { keywordWrongSection } from './conf/keyword-wrong-section';
+import { obsoleteKeyword } from './conf/obsolete-keyword';
+import { publicKeyInDefault } from './conf/public-key-in-default';
+import { sidePrefixMissing } from './conf/side-prefix-missing';
+import { syntaxError } from './conf/syntax-error';
+import { unknownKeyword } from './conf/unknown-keyword';
+
+/** Every conf rule, in the order their findings are listed when they share a line. */
+export const confRules: readonly ConfRule[] = [
+  syntaxError,
+  unknownKeyword,
+  keywordWrongSection,
+  sidePrefixMissing,
+  obsoleteKeyword,
+  invalidValue,
+  duplicateKey,
+  duplicateConnName,
+  alsoReference,
+  includeProblem,
+  publicKeyInDefault,
+];
+
+export function findRule(id: string): ConfRule | undefined {
+  return confRules.find((r) => r.meta.id === id);
+}
+
+/** Runs every enabled rule; the user's severity replaces the rule's own, `off` drops it. */
+export function runConfRules(context: ConfRuleContext, severities: Readonly<Record<string, SeveritySetting>>): LintDiagnostic[] {
+  const out: LintDiagnostic[] = [];
+  for (const rule of confRules) {
+    const setting = severities[rule.meta.id];
+    if (setting === 'off') continue;
+    rule.check(context, (finding) => {
+      out.push({ ...finding, ruleId: rule.meta.id, severity: setting ?? finding.severity ?? rule.meta.defaultSeverity });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import type { TextRange } from '../../grammar/text-range';
+import type { VersionBehaviour } from '../../schemas/behaviour';
+import type { KeywordTable, LibreswanVersion } from '../../schemas/keywords';
+import type { AddressSyntax } from '../../schemas/address-syntax';
+import type { ResolvedConfig } from '../model/connections';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export interface TextEdit {
+  readonly file: string;
+  readonly range: TextRange;
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** Safe to apply without a person looking (offered in source.fixAll). */
+  readonly preferred?: boolean;
+}
+
+export interface RelatedLocation {
+  readonly file: string;
+  readonly range: TextRange;
+  readonly message: string;
+}
+
+/** One finding, before the user's severity settings are applied. */
+export interface Finding {
+  readonly file: string;
+  readonly range: TextRange;
+  readonly message: string;
+  /** True when Libreswan of the target version would refuse the file, or the conn, for this. */
+  readonly rejectedByLibreswan: boolean;
+  /** Overrides the rule's default severity for this finding (the user's setting still wins). */
+  readonly severity?: Severity;
+  readonly related?: readonly RelatedLocation[];
+  readonly tags?: readonly ('deprecated' | 'unnecessary')[];
+  readonly fixes?: readonly Fix[];
+}
+
+export interface LintDiagnostic extends Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id: users configure and look rules up by it. */
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  /** Rules that read the conf model, or a secrets file. */
+  readonly scope: 'conf' | 'secrets' | 'policy';
+}
+
+/** Everything a conf rule may look at; built once per lint. */
+export interface ConfRuleContext {
+  readonly version: LibreswanVersion;
+  readonly table: KeywordTable;
+  readonly behaviour: VersionBehaviour;
+  readonly syntax: AddressSyntax;
+  readonly config: ResolvedConfig;
+  readonly fips: boolean;
+}
+
+export interface ConfRule {
+  readonly meta: RuleMeta & { readonly scope: 'conf' };
+  check(context: ConfRuleContext, report: (finding: Finding) => void): void;
+}

@@ -1,0 +1,41 @@
+import { dirname } from 'node:path';
+import { parseConf } from '../../grammar/conf/parse';
+import type { ConfFile } from '../../grammar/conf/syntax-tree';
+import { versionBehaviour } from '../../schemas/behaviour';
+import { keywordTable } from '../../schemas/keywords';
+import { addressSyntax } from '../../schemas/address-syntax';
+import { resolveConnections, type ResolvedConfig } from '../model/connections';
+import type { ConfigFileSystem } from '../model/file-system';
+import { loadConfig } from '../model/include-graph';
+import { runConfRules } from '../rules/registry';
+import type { LintDiagnostic } from '../rules/rule';
+import type { LintSettings } from '../settings/lint-settings';
+
+export interface ConfLintInput {
+  readonly path: string;
+  readonly text: string;
+  readonly fs: ConfigFileSystem;
+  readonly settings: LintSettings;
+  /** Libreswan's working directory for relative includes; the file's folder by default. */
+  readonly cwd?: string;
+  readonly parsed?: (path: string) => ConfFile | undefined;
+}
+
+export interface ConfLintResult {
+  readonly config: ResolvedConfig;
+  /** Findings in the entry file and in every file it includes, each with its own path. */
+  readonly diagnostics: readonly LintDiagnostic[];
+}
+
+/** Builds the model of one entry file (with its includes) and runs every conf rule on it. */
+export function lintConf(input: ConfLintInput): ConfLintResult {
+  const { settings } = input;
+  const version = settings.libreswanVersion;
+  const table = keywordTable(version);
+  const conf = input.parsed?.(input.path) ?? parseConf(input.text);
+  const loaded = loadConfig(input.path, conf, { fs: input.fs, root: settings.root, cwd: input.cwd ?? dirname(input.path), parsed: input.parsed });
+  const behaviour = versionBehaviour[version];
+  const config = resolveConnections(loaded, table, behaviour);
+  const diagnostics = runConfRules({ version, table, behaviour, syntax: addressSyntax[version], config, fips: settings.fips }, settings.rules);
+  return { config, diagnostics };
+}

@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseLibreswanVersion, type LibreswanVersion } from '../../schemas/keywords';
+import type { SeveritySetting } from '../rules/rule';
+
+export const SETTINGS_FILE_NAME = '.ipsec-lint.json';
+
+/** What a `.ipsec-lint.json` may hold; every field optional, flags win over it. */
+export interface SettingsFile {
+  readonly path: string;
+  readonly libreswanVersion?: LibreswanVersion;
+  readonly root?: string;
+  readonly fips?: boolean;
+  readonly rules?: Readonly<Record<string, SeveritySetting>>;
+  /** Sections later features read (format, crypto policy); kept as given. */
+  readonly extra: Readonly<Record<string, unknown>>;
+}
+
+export interface SettingsProblem {
+  readonly path: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/** The nearest `.ipsec-lint.json` at or above `dir`. */
+export function findSettingsFile(dir: string): string | undefined {
+  let current = resolve(dir);
+  for (;;) {
+    const candidate = join(current, SETTINGS_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+function lineColumnOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+const severities = new Set(['off', 'warn', 'warning', 'error', 'info']);
+
+/** Reads and checks a settings file; problems come back as values with line and column. */
+export function readSettingsFile(path: string): { settings?: SettingsFile; problems: SettingsProblem[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { problems: [{ path, line: 1, column: 1, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}` }] };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const { line, column } = at ? lineColumnOf(text, Number(at[1])) : { line: 1, column: 1 };
+    return { problems: [{ path, line, column, message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}` }] };
+  }
+  const problems: SettingsProblem[] = [];
+  const where = (key: string): { line: number; column: number } => {
+    const i = text.indexOf(`"${key}"`);
+    return i >= 0 ? lineColumnOf(text, i) : { line: 1, column: 1 };
+  };
+  const problem = (key: string, message: string): void => {
+    problems.push({ path, ...where(key), message });
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { problems: [{ path, line: 1, column: 1, message: 'expected a JSON object' }] };
+  }
+  const record = data as Record<string, unknown>;
+  const { libreswanVersion, root, fips, rules, ...extra } = record;
+  let version: LibreswanVersion | undefined;
+  if (libreswanVersion !== undefined) {
+    version = typeof libreswanVersion === 'string' ? parseLibreswanVersion(libreswanVersion) : undefined;
+    if (!version) problem('libreswanVersion', `libreswanVersion: unsupported version ${JSON.stringify(libreswanVersion)} (use 4.10 … 5.4 or latest)`);
+  }
+  if (root !== undefined && typeof root !== 'string') problem('root', 'root: expected a folder path string');
+  if (fips !== undefined && typeof fips !== 'boolean') problem('fips', 'fips: expected true or false');
+  const ruleSettings: Record<string, SeveritySetting> = {};
+  if (rules !== undefined) {
+    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) problem('rules', 'rules: expected an object of rule id to "off", "warn" or "error"');
+    else {
+      for (const [id, value] of Object.entries(rules)) {
+        if (typeof value !== 'string' || !severities.has(value)) {
+          problem(id, `rules.${id}: expected "off", "info", "warn" or "error"`);
+          continue;
+        }
+        ruleSettings[id] = value === 'warn' ? 'warning' : (value as SeveritySetting);
+      }
+    }
+  }
+  return {
+    settings: {
+      path,
+      libreswanVersion: version,
+      root: typeof root === 'string' ? resolve(dirname(path), root) : undefined,
+      fips: typeof fips === 'boolean' ? fips : undefined,
+      rules: ruleSettings,
+      extra,
+    },
+    problems,
+  };
+}
