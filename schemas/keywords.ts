@@ -75,6 +75,10 @@ export interface KeywordVersionInfo {
   readonly deprecatedValues?: Readonly<Record<string, string>>;
   /** C macro the keyword depends on (e.g. USE_SECCOMP); without it the name is unknown (<=5.3) or ignored with a warning (5.4+) */
   readonly buildOption?: string;
+  /** a VALUE_SYNTAXES key of values accepted besides `values` (4.x enums take any bare number) */
+  readonly alsoAccepts?: string;
+  /** a VALUE_SYNTAXES key of malformed values that stop the whole file, when other bad values are only dropped */
+  readonly fatalSyntax?: string;
   /** unit of a bare number for durations when it is not seconds */
   readonly defaultUnit?: string;
   /** Libreswan's own C type for the keyword in that version's table (provenance) */

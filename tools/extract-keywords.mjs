@@ -103,6 +103,7 @@ const SYNTAXES = {
   'number-v4': { description: 'Unsigned decimal integer. A value that is not all digits is stored as 0 without a message (4.x).', pattern: '^[0-9]+$', flags: '' },
   'number-v5': { description: 'Unsigned decimal integer.', pattern: '^[0-9]+$', flags: '' },
   'number-v53': { description: 'Unsigned decimal integer; -1 means the largest possible value.', pattern: '^([0-9]+|-1)$', flags: '' },
+  'bare-number': { description: 'Digits only, which the 4.x lexer reads as a number token.', pattern: '^[0-9]+$', flags: '' },
   'percent': { description: 'Whole number immediately followed by %, e.g. 100%. In 4.x a bare number is a syntax error that stops the file from loading; other malformed values are dropped.', pattern: '^[0-9]+%$', flags: '' },
   'binary-v4': { description: 'Whole number with an optional binary multiplier Ki, Mi, Gi, Ti, Pi or Ei (any case).', pattern: '^[0-9]+(ki|mi|gi|ti|pi|ei)?$', flags: 'i' },
   'bytes-v4': { description: 'Whole number of bytes with an optional multiplier KiB, MiB, GiB, TiB or PiB (any case; EiB is not recognised because of a table bug).', pattern: '^[0-9]+(kib|mib|gib|tib|pib)?$', flags: 'i' },
@@ -472,7 +473,10 @@ function describeValue(v, e, extractors, yn, all) {
         info.caseSensitiveValues = true; info.syntax = 'bool-v4';
         info.valueCheckedAt = 'parser'; info.onInvalidValue = 'fatal'; break;
       case 'kt_enum': case 'kt_list':
-        info.type = semantic === 'bool' ? 'enum' : 'enum'; setValues(row.list);
+        info.type = 'enum'; setValues(row.list);
+        // The 4.x lexer turns digits into an INTEGER token, which the grammar stores without
+        // looking at the keyword's list: `ikev2=1` loads.
+        info.alsoAccepts = 'bare-number';
         info.valueCheckedAt = 'parser'; info.onInvalidValue = 'fatal'; break;
       case 'kt_lset':
         info.type = 'debug-flags'; info.valueCheckedAt = 'parser'; info.onInvalidValue = 'fatal'; break;
@@ -488,8 +492,10 @@ function describeValue(v, e, extractors, yn, all) {
         info.type = semantic === 'port' ? 'port' : 'number'; info.syntax = 'number-v4';
         info.valueCheckedAt = 'parser'; info.onInvalidValue = 'silently-ignored'; break;
       case 'kt_percent':
-        info.type = 'percent'; info.syntax = 'percent';
-        info.valueCheckedAt = 'parser'; info.onInvalidValue = 'fatal'; break;
+        // A bare number is an INTEGER token the grammar has no rule for (a syntax error);
+        // any other malformed string is logged by the parser and dropped.
+        info.type = 'percent'; info.syntax = 'percent'; info.fatalSyntax = 'bare-number';
+        info.valueCheckedAt = 'parser'; info.onInvalidValue = 'silently-ignored'; break;
       case 'kt_byte':
         info.type = 'bytes'; info.syntax = 'bytes-v4';
         info.valueCheckedAt = 'parser'; info.onInvalidValue = 'silently-ignored'; break;
@@ -694,6 +700,8 @@ function main() {
     const ref = reference.get(key);
     // Defaults come from the extracted reference (HEAD); they are attached to the
     // releases whose value type matches HEAD's, i.e. 5.4 and the snapshot.
+    // Only plain values: a default with commentary ("ikev2 (ike = unspecified)") is cut to its value.
+    if (ref?.default !== undefined) ref.default = String(ref.default).split(' (')[0];
     if (ref?.default !== undefined) {
       for (const id of ['5.4', 'latest']) if (versions[id] && versions[id].status === 'keyword') versions[id].default = ref.default;
     }

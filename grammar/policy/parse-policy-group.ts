@@ -27,7 +27,7 @@ function lex(text: string, lines: LineIndex): PolicyToken[] {
     tokens.push({ kind, text: text.slice(start, end), offset: start, range: lines.range(start, end) });
     covered = end;
   };
-  for (const t of T.secretsLexer.tokenize(text).tokens) {
+  for (const t of T.tokenizeControlFile(text).tokens) {
     // The catch-all token makes gaps impossible; filling them anyway keeps printing exact.
     if (t.startOffset > covered) push('stray', covered, t.startOffset);
     // Colons, keywords and 0t data mean nothing special here: they are words.

@@ -4,4 +4,5 @@
  */
 export { parseSecrets, printSecrets, readSecretPayload } from './parse-secrets';
 export { classifyIndex } from './classify';
+export { includePattern } from './include-path';
 export type * from './syntax-tree';

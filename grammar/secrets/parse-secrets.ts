@@ -41,7 +41,7 @@ interface Lexed {
 }
 
 function lex(text: string, lines: LineIndex): Lexed {
-  const result = T.secretsLexer.tokenize(text);
+  const result = T.tokenizeControlFile(text);
   const tokens: SecretsToken[] = [];
   const chevrotainOf = new Map<SecretsToken, IToken>();
   const secretsOf = new Map<IToken, SecretsToken>();

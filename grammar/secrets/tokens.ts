@@ -1,4 +1,4 @@
-import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherReturn, type ILexingResult, type TokenType } from 'chevrotain';
 
 /*
  * Token types for ipsec.secrets, modelled on Libreswan's shared control-file scanner
@@ -13,35 +13,108 @@ import { createToken, Lexer, type CustomPatternMatcherReturn, type TokenType } f
  *    hold blanks); the scanner does not do this for `0T`;
  *  - quotes are `"…"`, `'…'` or `` `…` `` on one line, without escapes; an unterminated
  *    one runs to the end of the line.
- * Patterns that need "end of line or end of input" are custom matchers, because
- * Chevrotain refuses `$` in token regular expressions. Every character lands in some
- * token (a catch-all included), so lexing never fails.
+ * The matchers are hand-written rather than regular expressions: "up to the trailing
+ * white space of this line" as a lazy regex rescans that white space at every step,
+ * which turns a long line of blanks quadratic. Every character lands in some token (a
+ * catch-all included), so lexing never fails.
  */
 
-/** Where a bare token may end: a blank, or only trailing white space until the line end. */
-const TOKEN_END = String.raw`(?=[ \t]|[ \t\v\f\r]*(?:\n|$))`;
+const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r';
+const isBlank = (c: string): boolean => c === ' ' || c === '\t';
 
-function sticky(source: string, flags = ''): RegExp {
-  return new RegExp(source, `y${flags}`);
+interface LineBounds {
+  readonly text: string;
+  readonly from: number;
+  /** Index of the `\n` ending the line, or the text length. */
+  readonly end: number;
+  /** Where the line break starts: the `\r` of a CRLF, else `end`. */
+  readonly breakStart: number;
+  /** End of the line once trailing white space is stripped (never before `from`). */
+  readonly contentEnd: number;
 }
 
-function matcher(re: RegExp): (text: string, offset: number) => CustomPatternMatcherReturn | null {
+// Tokens are matched left to right, so one line's bounds serve all of its tokens.
+let lineCache: LineBounds | undefined;
+
+function lineBounds(text: string, offset: number): LineBounds {
+  const c = lineCache;
+  if (c !== undefined && c.text === text && offset >= c.from && offset <= c.end) return c;
+  const nl = text.indexOf('\n', offset);
+  const end = nl === -1 ? text.length : nl;
+  const breakStart = nl > offset && text[nl - 1] === '\r' ? nl - 1 : end;
+  let contentEnd = end;
+  while (contentEnd > offset && isSpace(text[contentEnd - 1])) contentEnd--;
+  lineCache = { text, from: offset, end, breakStart, contentEnd };
+  return lineCache;
+}
+
+type Matcher = (text: string, offset: number) => CustomPatternMatcherReturn | null;
+
+function image(text: string, start: number, end: number): CustomPatternMatcherReturn | null {
+  return end > start ? ([text.slice(start, end)] as unknown as CustomPatternMatcherReturn) : null;
+}
+
+/** The end of the bare token starting at `offset`, before any split-off `:`. */
+function bareRunEnd(text: string, offset: number): number {
+  const { contentEnd } = lineBounds(text, offset);
+  let end = offset;
+  while (end < contentEnd && !isBlank(text[end])) end++;
+  return end;
+}
+
+function bareTokenEnd(text: string, offset: number): number {
+  const end = bareRunEnd(text, offset);
+  return end - offset > 1 && text[end - 1] === ':' ? end - 1 : end;
+}
+
+const matchWhitespace: Matcher = (text, offset) => {
+  const line = lineBounds(text, offset);
+  // Once only white space is left, all of it up to the line break is one token.
+  if (offset >= line.contentEnd) return image(text, offset, line.breakStart);
+  let end = offset;
+  while (end < line.contentEnd && isBlank(text[end])) end++;
+  return image(text, offset, end);
+};
+
+const matchComment: Matcher = (text, offset) => (text[offset] === '#' ? image(text, offset, lineBounds(text, offset).breakStart) : null);
+
+function matchQuoted(quote: string): Matcher {
   return (text, offset) => {
-    re.lastIndex = offset;
-    const m = re.exec(text);
-    // A zero-length match would stall the lexer; no pattern here wants one.
-    return m !== null && m[0].length > 0 ? (m as CustomPatternMatcherReturn) : null;
+    if (text[offset] !== quote) return null;
+    // Search this line only: indexOf would run to the end of the file for every unclosed quote.
+    const { contentEnd } = lineBounds(text, offset);
+    for (let i = offset + 1; i < contentEnd; i++) if (text[i] === quote) return image(text, offset, i + 1);
+    return null;
   };
 }
 
-function customToken(name: string, source: string, startChars?: string[], flags = '', categories: TokenType[] = []): TokenType {
-  return createToken({
-    name,
-    pattern: { exec: matcher(sticky(source, flags)) },
-    line_breaks: false,
-    ...(startChars ? { start_chars_hint: startChars } : {}),
-    categories,
-  });
+/** Only called where no terminated quote matched: the opening quote runs to the line end. */
+const matchUnterminated: Matcher = (text, offset) => {
+  const c = text[offset];
+  return c === '"' || c === "'" || c === '`' ? image(text, offset, lineBounds(text, offset).contentEnd) : null;
+};
+
+const matchTextData: Matcher = (text, offset) =>
+  text.startsWith('0t', offset) ? image(text, offset, lineBounds(text, offset).contentEnd) : null;
+
+/** `:` standing alone, or split off the end of a bare token; `::` is two colons. */
+const matchColon: Matcher = (text, offset) => {
+  if (text[offset] !== ':') return null;
+  const run = bareRunEnd(text, offset) - offset;
+  return run === 1 || (run === 2 && text[offset + 1] === ':') ? image(text, offset, offset + 1) : null;
+};
+
+const matchWord: Matcher = (text, offset) => image(text, offset, bareTokenEnd(text, offset));
+
+function matchKeyword(word: string): Matcher {
+  return (text, offset) => {
+    const end = bareTokenEnd(text, offset);
+    return end - offset === word.length && text.slice(offset, end).toLowerCase() === word ? image(text, offset, end) : null;
+  };
+}
+
+function customToken(name: string, exec: Matcher, startChars: string[] | undefined, categories: TokenType[] = []): TokenType {
+  return createToken({ name, pattern: { exec }, line_breaks: false, categories, ...(startChars ? { start_chars_hint: startChars } : {}) });
 }
 
 /** Abstract categories the parser consumes. */
@@ -50,29 +123,22 @@ export const Operand = createToken({ name: 'Operand', pattern: Lexer.NA, categor
 export const AnyWord = createToken({ name: 'AnyWord', pattern: Lexer.NA, categories: [Operand] });
 
 /** A UTF-8 byte order mark; only recognised as the first character of the file. */
-export const Bom = createToken({
-  name: 'Bom',
-  pattern: { exec: (text: string, offset: number) => (offset === 0 && text.charCodeAt(0) === 0xfeff ? ['\uFEFF'] as unknown as CustomPatternMatcherReturn : null) },
-  line_breaks: false,
-  start_chars_hint: ['\uFEFF'],
-});
+export const Bom = customToken('Bom', (text, offset) => (offset === 0 && text.charCodeAt(0) === 0xfeff ? image(text, 0, 1) : null), ['\uFEFF']);
 export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, line_breaks: true });
 /** Blanks between tokens, or any run of white space (\r \v \f included) that ends the line. */
-export const Whitespace = customToken('Whitespace', String.raw`(?:[ \t\v\f]|\r(?!\n))+(?=\r?\n|$)|[ \t]+`, [' ', '\t', '\v', '\f', '\r']);
-export const Comment = customToken('Comment', String.raw`#(?:[^\r\n]|\r(?!\n))*`, ['#']);
-export const DoubleQuoted = customToken('DoubleQuoted', String.raw`"(?:[^"\r\n]|\r(?!\n))*"`, ['"'], '', [Operand]);
-export const SingleQuoted = customToken('SingleQuoted', String.raw`'(?:[^'\r\n]|\r(?!\n))*'`, ["'"], '', [Operand]);
-export const BackQuoted = customToken('BackQuoted', String.raw`\`(?:[^\`\r\n]|\r(?!\n))*\``, ['`'], '', [Operand]);
+export const Whitespace = customToken('Whitespace', matchWhitespace, [' ', '\t', '\v', '\f', '\r']);
+export const Comment = customToken('Comment', matchComment, ['#']);
+export const DoubleQuoted = customToken('DoubleQuoted', matchQuoted('"'), ['"'], [Operand]);
+export const SingleQuoted = customToken('SingleQuoted', matchQuoted("'"), ["'"], [Operand]);
+export const BackQuoted = customToken('BackQuoted', matchQuoted('`'), ['`'], [Operand]);
 /** An opening quote without its partner on the line: Libreswan keeps the quote in the token. */
-export const UnterminatedQuoted = customToken('UnterminatedQuoted', String.raw`["'\`][^\n]*?(?=[ \t\v\f\r]*(?:\n|$))`, ['"', "'", '`'], '', [Operand]);
+export const UnterminatedQuoted = customToken('UnterminatedQuoted', matchUnterminated, ['"', "'", '`'], [Operand]);
 /** `0t…` text data: the rest of the line, blanks and `#` included. */
-export const TextData = customToken('TextData', String.raw`0t[^\n]*?(?=[ \t\v\f\r]*(?:\n|$))`, ['0'], '', [Operand]);
-/** `:` standing alone, or split off the end of a bare token (`@west:`); `::` is two colons. */
-export const Colon = customToken('Colon', `:(?=:?${TOKEN_END})`, [':'], '', [Significant]);
+export const TextData = customToken('TextData', matchTextData, ['0'], [Operand]);
+export const Colon = customToken('Colon', matchColon, [':'], [Significant]);
 
 function keyword(name: string, word: string): TokenType {
-  const first = word[0];
-  return customToken(name, `${word}(?=:?${TOKEN_END})`, [first, first.toUpperCase()], 'i', [AnyWord]);
+  return customToken(name, matchKeyword(word), [word[0], word[0].toUpperCase()], [AnyWord]);
 }
 
 /** Kind words and `include` are case-insensitive in Libreswan (strcasecmp). */
@@ -81,7 +147,7 @@ export const Psk = keyword('Psk', 'psk');
 export const Xauth = keyword('Xauth', 'xauth');
 export const Ppks = keyword('Ppks', 'ppks');
 /** Any other bare token; it gives back one trailing `:` (see Colon). */
-export const Word = customToken('Word', `[^ \\t\\n]+?(?=:?${TOKEN_END})`, undefined, '', [AnyWord]);
+export const Word = customToken('Word', matchWord, undefined, [AnyWord]);
 /** Never matched in practice (Word takes any non-blank); it keeps the lexer total. */
 export const Stray = createToken({ name: 'Stray', pattern: /[\s\S]/, line_breaks: true, categories: [Operand] });
 
@@ -92,9 +158,20 @@ export const secretsTokenTypes: TokenType[] = [
   Significant, Operand, AnyWord,
 ];
 
-export const secretsLexer = new Lexer(secretsTokenTypes, {
+const controlFileLexer = new Lexer(secretsTokenTypes, {
   positionTracking: 'onlyOffset',
   // Word has no first-character hint (it takes almost anything), so Chevrotain cannot
   // build its first-character table; that only costs speed, so don't warn about it.
   ensureOptimizations: false,
 });
+
+/** Lexes ipsec.secrets or a policy group file the way Libreswan's scanner cuts tokens. */
+export function tokenizeControlFile(text: string): ILexingResult {
+  lineCache = undefined;
+  try {
+    return controlFileLexer.tokenize(text);
+  } finally {
+    // Don't keep a large document alive through the cache.
+    lineCache = undefined;
+  }
+}

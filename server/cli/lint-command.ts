@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseLibreswanVersion } from '../../schemas/keywords';
+import { parseCryptoPolicyEra } from '../../schemas/crypto-policies/index';
 import { nodeFileSystem } from '../model/node-file-system';
 import type { LintDiagnostic } from '../rules/rule';
 import { lintConf } from '../service/lint-conf';
@@ -21,6 +22,9 @@ Options:
   --root DIR                  folder that stands for / of the target host (absolute includes)
   --libreswan-version V       4.10 … 4.15, 5.0 … 5.4, or latest (default)
   --fips                      check as a FIPS-mode host does
+  --crypto-policy NAME        system crypto policy in force (default DEFAULT; e.g. FUTURE, FIPS:OSPP)
+  --crypto-policy-era ERA     rhel8, rhel9 or current (default) generation of that policy
+  --crypto-policy-file PATH   a site's own /etc/crypto-policies/back-ends/libreswan.config
   -h, --help                  show this help
 
 Other commands: ipsec-lint fmt --help, ipsec-lint pair --help
@@ -39,6 +43,9 @@ export function runLint(argv: readonly string[]): CommandResult {
       root: { type: 'string' },
       'libreswan-version': { type: 'string' },
       fips: { type: 'boolean' },
+      'crypto-policy': { type: 'string' },
+      'crypto-policy-era': { type: 'string' },
+      'crypto-policy-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -50,7 +57,19 @@ export function runLint(argv: readonly string[]): CommandResult {
     version = parseLibreswanVersion(values['libreswan-version']);
     if (!version) throw new UsageError(`unsupported --libreswan-version '${values['libreswan-version']}' (use 4.10 … 4.15, 5.0 … 5.4, or latest)`);
   }
-  const resolver = new SettingsResolver({ libreswanVersion: version, root: values.root ? resolve(values.root) : undefined, fips: values.fips });
+  let cryptoPolicyEra;
+  if (values['crypto-policy-era'] !== undefined) {
+    cryptoPolicyEra = parseCryptoPolicyEra(values['crypto-policy-era']);
+    if (!cryptoPolicyEra) throw new UsageError(`--crypto-policy-era must be rhel8, rhel9 or current, not '${values['crypto-policy-era']}'`);
+  }
+  const resolver = new SettingsResolver({
+    libreswanVersion: version,
+    root: values.root ? resolve(values.root) : undefined,
+    fips: values.fips,
+    cryptoPolicy: values['crypto-policy'],
+    cryptoPolicyEra,
+    cryptoPolicyFile: values['crypto-policy-file'] ? resolve(values['crypto-policy-file']) : undefined,
+  });
   const { files, problems } = discover(positionals);
   const stderr: string[] = problems.map((p) => `ipsec-lint: ${p.path}: ${p.message}`);
   const byFile = new Map<string, Map<string, LintDiagnostic>>();

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import type { LibreswanVersion } from '../../schemas/keywords';
+import type { CryptoPolicyEra } from '../../schemas/crypto-policies/index';
 import { defaultSettings, type LintSettings } from '../settings/lint-settings';
 import { findSettingsFile, readSettingsFile, type SettingsFile, type SettingsProblem } from '../settings/settings-file';
 
@@ -7,6 +8,9 @@ export interface SettingsFlags {
   readonly libreswanVersion?: LibreswanVersion;
   readonly root?: string;
   readonly fips?: boolean;
+  readonly cryptoPolicy?: string;
+  readonly cryptoPolicyEra?: CryptoPolicyEra;
+  readonly cryptoPolicyFile?: string;
 }
 
 /** Settings for a file: defaults, then the nearest `.ipsec-lint.json`, then the command line's flags. */
@@ -36,6 +40,9 @@ export class SettingsResolver {
       root: this.flags.root ?? file?.root,
       fips: this.flags.fips ?? file?.fips ?? defaultSettings.fips,
       rules: { ...defaultSettings.rules, ...file?.rules },
+      cryptoPolicy: this.flags.cryptoPolicy ?? file?.cryptoPolicy,
+      cryptoPolicyEra: this.flags.cryptoPolicyEra ?? file?.cryptoPolicyEra,
+      cryptoPolicyFile: this.flags.cryptoPolicyFile ?? file?.cryptoPolicyFile,
     };
   }
 }

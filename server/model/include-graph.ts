@@ -67,7 +67,6 @@ export function loadConfig(entryPath: string, entryConf: ConfFile, options: Incl
   const entry: LoadedFile = { path: entryPath, conf: entryConf };
   const files = new Map<string, LoadedFile>([[entryPath, entry]]);
   const sections: PlacedSection[] = [];
-  const includes: IncludeEdge[] = [];
 
   const load = (target: string): LoadedFile | Exclude<ReadResult, { ok: true }> => {
     const known = files.get(target);
@@ -85,6 +84,16 @@ export function loadConfig(entryPath: string, entryConf: ConfFile, options: Incl
     return file;
   };
 
+  // Libreswan re-reads a file that includes itself until the depth limit, so a loop still
+  // places its sections again (and re-sets config setup keys); each include line keeps one
+  // edge, and each problem is reported once.
+  const edges = new Map<IncludeLine, { from: LoadedFile; resolved: string; targets: Set<string>; problems: IncludeProblem[] }>();
+  const note = (edge: { problems: IncludeProblem[] }, problem: IncludeProblem): void => {
+    // The first time wins: a loop re-visits the same line with ever longer chains.
+    const target = 'target' in problem ? problem.target : '';
+    if (!edge.problems.some((p) => p.kind === problem.kind && ('target' in p ? p.target : '') === target)) edge.problems.push(problem);
+  };
+
   const walk = (file: LoadedFile, stack: readonly string[]): void => {
     for (const section of file.conf.sections) {
       if (section.kind === 'setup' || section.kind === 'conn') {
@@ -94,39 +103,42 @@ export function loadConfig(entryPath: string, entryConf: ConfFile, options: Incl
       if (section.kind !== 'include') continue;
       const written = section.header.path.text;
       const resolved = mapIncludePath(written, options);
-      const problems: IncludeProblem[] = [];
-      if (!written.startsWith('/')) problems.push({ kind: 'relative', resolvedAgainst: options.cwd });
+      let edge = edges.get(section.header);
+      if (!edge) {
+        edge = { from: file, resolved, targets: new Set(), problems: [] };
+        edges.set(section.header, edge);
+        if (!written.startsWith('/')) note(edge, { kind: 'relative', resolvedAgainst: options.cwd });
+      }
       let targets: readonly string[];
       if (hasGlobMagic(resolved)) {
         targets = options.fs.glob(resolved);
-        if (targets.length === 0) problems.push({ kind: 'no-match', pattern: resolved });
+        if (targets.length === 0) note(edge, { kind: 'no-match', pattern: resolved });
       } else {
         targets = [resolved];
       }
-      const reached: string[] = [];
       for (const target of targets) {
         if (stack.includes(target)) {
-          problems.push({ kind: 'cycle', target, chain: [...stack, target] });
-          continue;
+          const first = stack.indexOf(target);
+          note(edge, { kind: 'cycle', target, chain: [...stack.slice(first), target] });
         }
         if (stack.length >= MAX_INCLUDE_DEPTH) {
-          problems.push({ kind: 'too-deep', target });
+          note(edge, { kind: 'too-deep', target });
           continue;
         }
         const loaded = load(target);
         if ('conf' in loaded) {
-          reached.push(target);
+          edge.targets.add(target);
           walk(loaded, [...stack, target]);
         } else if (loaded.reason === 'missing' && !hasGlobMagic(resolved)) {
-          problems.push({ kind: 'missing', target });
+          note(edge, { kind: 'missing', target });
         } else {
-          problems.push({ kind: 'unreadable', target, reason: loaded.reason, message: loaded.message });
+          note(edge, { kind: 'unreadable', target, reason: loaded.reason, message: loaded.message });
         }
       }
-      includes.push({ from: file, line: section.header, resolved, targets: reached, problems });
     }
   };
 
   walk(entry, [entryPath]);
+  const includes: IncludeEdge[] = [...edges].map(([line, e]) => ({ from: e.from, line, resolved: e.resolved, targets: [...e.targets], problems: e.problems }));
   return { entry, files: [...files.values()], sections, includes };
 }

@@ -3,7 +3,7 @@ import { VALUE_SYNTAXES, type KeywordVersionInfo } from '../../schemas/keywords'
 const compiled = new Map<string, { regexp: RegExp; description: string } | undefined>();
 
 /** The schema's value syntax as a compiled regular expression, memoised. */
-function valueSyntaxPattern(id: string): { regexp: RegExp; description: string } | undefined {
+export function valueSyntaxPattern(id: string): { regexp: RegExp; description: string } | undefined {
   if (!compiled.has(id)) {
     const s = VALUE_SYNTAXES[id];
     compiled.set(id, s ? { regexp: new RegExp(s.pattern, s.flags), description: s.description } : undefined);
@@ -30,6 +30,7 @@ function listOf(values: readonly string[] | undefined): string {
  * the schema names. Types without a syntax (free strings, paths) always pass.
  */
 export function checkTypedValue(value: string, info: KeywordVersionInfo): string | undefined {
+  if (info.alsoAccepts && valueSyntaxPattern(info.alsoAccepts)?.regexp.test(value)) return undefined;
   switch (info.type) {
     case 'bool':
     case 'enum':

@@ -1,5 +1,6 @@
 import type { ConfRule, ConfRuleContext, LintDiagnostic, SeveritySetting } from './rule';
 import { alsoReference } from './conf/also-reference';
+import { commentKey } from './conf/comment-key';
 import { duplicateConnName } from './conf/duplicate-conn-name';
 import { duplicateKey } from './conf/duplicate-key';
 import { includeProblem } from './conf/include-problem';
@@ -10,6 +11,8 @@ import { publicKeyInDefault } from './conf/public-key-in-default';
 import { sidePrefixMissing } from './conf/side-prefix-missing';
 import { syntaxError } from './conf/syntax-error';
 import { unknownKeyword } from './conf/unknown-keyword';
+import { leftRightRules } from './left-right';
+import { cryptoRules } from './crypto';
 
 /** Every conf rule, in the order their findings are listed when they share a line. */
 export const confRules: readonly ConfRule[] = [
@@ -24,6 +27,9 @@ export const confRules: readonly ConfRule[] = [
   alsoReference,
   includeProblem,
   publicKeyInDefault,
+  commentKey,
+  ...leftRightRules,
+  ...cryptoRules,
 ];
 
 export function findRule(id: string): ConfRule | undefined {

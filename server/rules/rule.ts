@@ -3,6 +3,8 @@ import type { VersionBehaviour } from '../../schemas/behaviour';
 import type { KeywordTable, LibreswanVersion } from '../../schemas/keywords';
 import type { AddressSyntax } from '../../schemas/address-syntax';
 import type { ResolvedConfig } from '../model/connections';
+import type { ActiveCryptoPolicy } from '../model/crypto-policy';
+import type { SecretsLookup } from '../model/secrets-lookup';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -62,6 +64,10 @@ export interface ConfRuleContext {
   readonly syntax: AddressSyntax;
   readonly config: ResolvedConfig;
   readonly fips: boolean;
+  /** The system crypto policy the config runs under (crypto rules); absent in bare contexts. */
+  readonly cryptoPolicy?: ActiveCryptoPolicy;
+  /** PSK records of the config's ipsec.secrets, for the FIPS PSK check. */
+  readonly secrets?: SecretsLookup;
 }
 
 export interface ConfRule {

@@ -5,6 +5,8 @@ import { versionBehaviour } from '../../schemas/behaviour';
 import { keywordTable } from '../../schemas/keywords';
 import { addressSyntax } from '../../schemas/address-syntax';
 import { resolveConnections, type ResolvedConfig } from '../model/connections';
+import { activeCryptoPolicy } from '../model/crypto-policy';
+import { loadSecrets } from '../model/secrets-lookup';
 import type { ConfigFileSystem } from '../model/file-system';
 import { loadConfig } from '../model/include-graph';
 import { runConfRules } from '../rules/registry';
@@ -36,6 +38,9 @@ export function lintConf(input: ConfLintInput): ConfLintResult {
   const loaded = loadConfig(input.path, conf, { fs: input.fs, root: settings.root, cwd: input.cwd ?? dirname(input.path), parsed: input.parsed });
   const behaviour = versionBehaviour[version];
   const config = resolveConnections(loaded, table, behaviour);
-  const diagnostics = runConfRules({ version, table, behaviour, syntax: addressSyntax[version], config, fips: settings.fips }, settings.rules);
+  const cryptoPolicy = activeCryptoPolicy(config, { policy: settings.cryptoPolicy, era: settings.cryptoPolicyEra, policyFile: settings.cryptoPolicyFile, fs: input.fs });
+  // Only the FIPS PSK check reads ipsec.secrets.
+  const secrets = settings.fips ? loadSecrets(input.path, config.setup.get('secretsfile')?.value, input.fs, settings.root) : undefined;
+  const diagnostics = runConfRules({ version, table, behaviour, syntax: addressSyntax[version], config, fips: settings.fips, cryptoPolicy, secrets }, settings.rules);
   return { config, diagnostics };
 }

@@ -1,5 +1,6 @@
 import type { LibreswanVersion } from '../../schemas/keywords';
 import type { SeveritySetting } from '../rules/rule';
+import type { CryptoPolicyEra } from '../../schemas/crypto-policies/index';
 
 /** The settings every front shares: CLI flags, `.ipsec-lint.json`, and the LSP's configuration. */
 export interface LintSettings {
@@ -8,6 +9,12 @@ export interface LintSettings {
   readonly root?: string;
   readonly fips: boolean;
   readonly rules: Readonly<Record<string, SeveritySetting>>;
+  /** System crypto policy name (`DEFAULT`, `FIPS:OSPP`); DEFAULT when unset. */
+  readonly cryptoPolicy?: string;
+  /** Which generation of crypto-policies produced it; `current` when unset. */
+  readonly cryptoPolicyEra?: CryptoPolicyEra;
+  /** A site's own libreswan.config back-end file, used instead of a shipped policy. */
+  readonly cryptoPolicyFile?: string;
 }
 
 export const defaultSettings: LintSettings = { libreswanVersion: 'latest', fips: false, rules: {} };

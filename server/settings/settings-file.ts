@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseLibreswanVersion, type LibreswanVersion } from '../../schemas/keywords';
 import type { SeveritySetting } from '../rules/rule';
+import { parseCryptoPolicyEra, type CryptoPolicyEra } from '../../schemas/crypto-policies/index';
 
 export const SETTINGS_FILE_NAME = '.ipsec-lint.json';
 
@@ -12,6 +13,10 @@ export interface SettingsFile {
   readonly root?: string;
   readonly fips?: boolean;
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
+  readonly cryptoPolicy?: string;
+  readonly cryptoPolicyEra?: CryptoPolicyEra;
+  /** Resolved against the settings file's folder. */
+  readonly cryptoPolicyFile?: string;
   /** Sections later features read (format, crypto policy); kept as given. */
   readonly extra: Readonly<Record<string, unknown>>;
 }
@@ -72,7 +77,7 @@ export function readSettingsFile(path: string): { settings?: SettingsFile; probl
     return { problems: [{ path, line: 1, column: 1, message: 'expected a JSON object' }] };
   }
   const record = data as Record<string, unknown>;
-  const { libreswanVersion, root, fips, rules, ...extra } = record;
+  const { libreswanVersion, root, fips, rules, cryptoPolicy, cryptoPolicyEra, cryptoPolicyFile, ...extra } = record;
   let version: LibreswanVersion | undefined;
   if (libreswanVersion !== undefined) {
     version = typeof libreswanVersion === 'string' ? parseLibreswanVersion(libreswanVersion) : undefined;
@@ -80,6 +85,10 @@ export function readSettingsFile(path: string): { settings?: SettingsFile; probl
   }
   if (root !== undefined && typeof root !== 'string') problem('root', 'root: expected a folder path string');
   if (fips !== undefined && typeof fips !== 'boolean') problem('fips', 'fips: expected true or false');
+  if (cryptoPolicy !== undefined && (typeof cryptoPolicy !== 'string' || cryptoPolicy.trim() === '')) problem('cryptoPolicy', 'cryptoPolicy: expected a policy name such as "DEFAULT" or "FIPS:OSPP"');
+  const era = typeof cryptoPolicyEra === 'string' ? parseCryptoPolicyEra(cryptoPolicyEra) : undefined;
+  if (cryptoPolicyEra !== undefined && !era) problem('cryptoPolicyEra', 'cryptoPolicyEra: expected "rhel8", "rhel9" or "current"');
+  if (cryptoPolicyFile !== undefined && typeof cryptoPolicyFile !== 'string') problem('cryptoPolicyFile', 'cryptoPolicyFile: expected a file path string');
   const ruleSettings: Record<string, SeveritySetting> = {};
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) problem('rules', 'rules: expected an object of rule id to "off", "warn" or "error"');
@@ -99,6 +108,9 @@ export function readSettingsFile(path: string): { settings?: SettingsFile; probl
       libreswanVersion: version,
       root: typeof root === 'string' ? resolve(dirname(path), root) : undefined,
       fips: typeof fips === 'boolean' ? fips : undefined,
+      cryptoPolicy: typeof cryptoPolicy === 'string' && cryptoPolicy.trim() !== '' ? cryptoPolicy.trim() : undefined,
+      cryptoPolicyEra: era,
+      cryptoPolicyFile: typeof cryptoPolicyFile === 'string' ? resolve(dirname(path), cryptoPolicyFile) : undefined,
       rules: ruleSettings,
       extra,
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSecrets, printSecrets, readSecretPayload, type SecretsFile, type SecretsRecord } from '../../grammar/secrets';
+import { includePattern, parseSecrets, printSecrets, readSecretPayload, type SecretsFile, type SecretsRecord } from '../../grammar/secrets';
 
 function only(file: SecretsFile): SecretsRecord {
   expect(file.records).toHaveLength(1);
@@ -80,6 +80,12 @@ describe('records', () => {
   it('keeps include paths as written, quotes removed', () => {
     const file = parseSecrets('include ipsec.*.secrets\nInclude "/etc/with space/*.secrets"\n');
     expect(file.records.map((r) => (r.kind === 'include' ? r.path.value : r.kind))).toEqual(['ipsec.*.secrets', '/etc/with space/*.secrets']);
+  });
+
+  it('resolves include patterns against the including file\'s directory', () => {
+    expect(includePattern('/etc/ipsec.secrets', 'ipsec.d/*.secrets')).toBe('/etc/ipsec.d/*.secrets');
+    expect(includePattern('/etc/ipsec.d/a.secrets', '/etc/other/*.secrets')).toBe('/etc/other/*.secrets');
+    expect(includePattern('ipsec.secrets', 'b.secrets')).toBe('b.secrets');
   });
 
   it('treats `include` after the first token as an ordinary index word', () => {

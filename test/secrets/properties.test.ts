@@ -77,3 +77,18 @@ describe('parseSecrets on arbitrary input', () => {
     );
   });
 });
+
+describe('parseSecrets stays linear on long lines', () => {
+  // Each of these took tens of seconds while "up to the trailing white space" was a lazy regex.
+  it.each([
+    ['a long run of vertical tabs', '\v'.repeat(200_000) + 'x\n'],
+    ['0t text data with long blank runs', ': PSK 0t' + ' '.repeat(200_000) + 'x' + ' '.repeat(200_000) + '\n'],
+    ['a long run of carriage returns inside a token', '@a' + '\r'.repeat(200_000) + 'x : PSK "y"\n'],
+    ['many unclosed quotes', "'x\n".repeat(20_000)],
+  ])('%s', (_name, text) => {
+    const started = performance.now();
+    expect(printSecrets(parseSecrets(text))).toBe(text);
+    // Generous: the machine may be busy; quadratic behaviour is far beyond this.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});

@@ -64,6 +64,7 @@ describe('the lexer agrees with a plain model of Libreswan\'s scanner', () => {
     'a::  ":" "a"b c"d" #x',
     '"unterminated  \n  @b:#c',
     ':PSK : :: :::',
+    ':! a:b: ::x',
   ])('%j', (text) => {
     expect(ourScan(text)).toEqual(modelScan(text));
   });

@@ -10,7 +10,8 @@ export const duplicateConnName: ConfRule = {
       if (first.section.kind !== 'conn') continue;
       const firstName = first.section.header.name;
       for (const placed of rest) {
-        if (placed.section.kind !== 'conn') continue;
+        // An include loop places the very same section again: include-problem reports that.
+        if (placed.section.kind !== 'conn' || placed.section === first.section) continue;
         report({
           file: placed.file.path,
           range: placed.section.header.name.range,

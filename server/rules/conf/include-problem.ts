@@ -7,7 +7,10 @@ export const includeProblem: ConfRule = {
     for (const edge of config.loaded.includes) {
       const file = edge.from.path;
       const range = edge.line.path.range;
+      // A loop is reported as a loop; the depth limit it runs into is part of that story.
+      const looped = edge.problems.some((p) => p.kind === 'cycle');
       for (const p of edge.problems) {
+        if (looped && p.kind === 'too-deep') continue;
         switch (p.kind) {
           case 'missing':
             report({ file, range, message: `include ${edge.line.path.text}: ${p.target} does not exist; Libreswan warns and carries on without it`, rejectedByLibreswan: false });
@@ -22,7 +25,7 @@ export const includeProblem: ConfRule = {
             report({
               file,
               range,
-              message: `include loop: ${p.chain.join(' -> ')}; Libreswan follows it until the nesting limit`,
+              message: `include loop: ${p.chain.join(' -> ')}; Libreswan re-reads the files until it exceeds the nesting limit of 10${behaviour.includeTooDeepIsFatal ? ' and refuses the file' : ''}`,
               rejectedByLibreswan: behaviour.includeTooDeepIsFatal,
               severity: 'error',
             });

@@ -2,7 +2,7 @@ import type { KeywordVersionInfo } from '../../../schemas/keywords';
 import type { AddressSyntax } from '../../../schemas/address-syntax';
 import { checkAddress, checkAddressPool, checkCidr, checkSubnet, looksLikeHostname, parseAddress } from '../../model/address-syntax';
 import type { Assignment } from '../../model/connections';
-import { checkTypedValue } from '../../model/typed-value';
+import { checkTypedValue, valueSyntaxPattern } from '../../model/typed-value';
 import type { ConfRule, Finding } from '../rule';
 
 const addressTypes = new Set(['subnet', 'subnet-list', 'range-list', 'cidr', 'ip', 'ip-list', 'host', 'hex']);
@@ -46,8 +46,10 @@ function problemWith(value: string, info: KeywordVersionInfo, syntax: AddressSyn
   }
 }
 
-function consequence(info: KeywordVersionInfo, version: string): { rejected: boolean; tail: string; severity?: 'warning' } {
-  switch (info.onInvalidValue) {
+function consequence(info: KeywordVersionInfo, value: string, version: string): { rejected: boolean; tail: string; severity?: 'warning' } {
+  // Some malformed values stop the file even where others are only dropped (4.x `rekeyfuzz=10`).
+  const fatal = info.fatalSyntax !== undefined && valueSyntaxPattern(info.fatalSyntax)?.regexp.test(value) === true;
+  switch (fatal ? 'fatal' : info.onInvalidValue) {
     case 'fatal':
       return { rejected: true, tail: `Libreswan ${version} refuses to load the file` };
     case 'conn-fails':
@@ -62,7 +64,7 @@ function consequence(info: KeywordVersionInfo, version: string): { rejected: boo
 }
 
 export function valueFinding(a: Assignment, problem: string, info: KeywordVersionInfo, version: string): Finding {
-  const { rejected, tail, severity } = consequence(info, version);
+  const { rejected, tail, severity } = consequence(info, a.value, version);
   return {
     file: a.file.path,
     range: a.line.value?.range ?? a.line.range,

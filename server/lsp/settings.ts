@@ -1,0 +1,106 @@
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { parseCryptoPolicyEra } from '../../schemas/crypto-policies/index';
+import { parseLibreswanVersion } from '../../schemas/keywords';
+import type { SeveritySetting } from '../rules/rule';
+import { defaultSettings, type LintSettings } from '../settings/lint-settings';
+import { findSettingsFile, readSettingsFile, type SettingsFile, type SettingsProblem } from '../settings/settings-file';
+
+/** The configuration section clients send (`ipsecLint.libreswanVersion`, …). */
+export const SETTINGS_SECTION = 'ipsecLint';
+
+/**
+ * The settings the server reads from the client, under `ipsecLint.`. The VS Code manifest
+ * contributes exactly these (a test compares the two).
+ */
+export const CLIENT_SETTING_KEYS = ['libreswanVersion', 'fips', 'cryptoPolicy', 'cryptoPolicyEra', 'root', 'rules'] as const;
+
+type ClientSettings = Partial<Omit<LintSettings, 'rules'>> & { readonly rules?: Readonly<Record<string, SeveritySetting>> };
+
+const severityWords: Readonly<Record<string, SeveritySetting>> = { off: 'off', info: 'info', warn: 'warning', warning: 'warning', error: 'error' };
+
+/** Reads what a client sent, keeping the valid parts and saying what it dropped. */
+export function readClientSettings(raw: unknown, workspaceFolder: string | undefined): { settings: ClientSettings; problems: string[] } {
+  const problems: string[] = [];
+  if (typeof raw !== 'object' || raw === null) return { settings: {}, problems };
+  const r = raw as Record<string, unknown>;
+  const out: { -readonly [K in keyof ClientSettings]: ClientSettings[K] } = {};
+  if (typeof r.libreswanVersion === 'string' && r.libreswanVersion !== '') {
+    const v = parseLibreswanVersion(r.libreswanVersion);
+    if (v) out.libreswanVersion = v;
+    else problems.push(`ipsecLint.libreswanVersion: unsupported version '${r.libreswanVersion}' (use 4.10 … 5.4 or latest)`);
+  }
+  if (typeof r.fips === 'boolean') out.fips = r.fips;
+  if (typeof r.cryptoPolicy === 'string' && r.cryptoPolicy.trim() !== '') out.cryptoPolicy = r.cryptoPolicy.trim();
+  if (typeof r.cryptoPolicyEra === 'string' && r.cryptoPolicyEra !== '') {
+    const era = parseCryptoPolicyEra(r.cryptoPolicyEra);
+    if (era) out.cryptoPolicyEra = era;
+    else problems.push(`ipsecLint.cryptoPolicyEra: expected rhel8, rhel9 or current, not '${r.cryptoPolicyEra}'`);
+  }
+  if (typeof r.root === 'string' && r.root !== '') {
+    // A relative root is relative to the workspace, as the CLI's --root is to its working directory.
+    out.root = isAbsolute(r.root) || !workspaceFolder ? r.root : resolve(workspaceFolder, r.root);
+  }
+  if (typeof r.rules === 'object' && r.rules !== null && !Array.isArray(r.rules)) {
+    const rules: Record<string, SeveritySetting> = {};
+    for (const [id, value] of Object.entries(r.rules)) {
+      const severity = typeof value === 'string' ? severityWords[value] : undefined;
+      if (severity) rules[id] = severity;
+      else problems.push(`ipsecLint.rules.${id}: expected off, info, warn or error`);
+    }
+    out.rules = rules;
+  }
+  return { settings: out, problems };
+}
+
+/**
+ * Settings per file: defaults, then the editor's settings, then the nearest
+ * `.ipsec-lint.json` — the project's file describes the target hosts, so it wins over a
+ * person's editor defaults, as the CLI's flags (given per run) win over it.
+ */
+export class ServerSettings {
+  private client: ClientSettings = {};
+  private readonly files = new Map<string, { file?: SettingsFile; problems: SettingsProblem[] }>();
+
+  setClientSettings(settings: ClientSettings): void {
+    this.client = settings;
+  }
+
+  /** A `.ipsec-lint.json` changed on disk. */
+  forgetSettingsFiles(): void {
+    this.files.clear();
+  }
+
+  /** Problems of every settings file read so far, by file. */
+  settingsFileProblems(): ReadonlyMap<string, readonly SettingsProblem[]> {
+    const out = new Map<string, SettingsProblem[]>();
+    for (const [path, entry] of this.files) out.set(path, entry.problems);
+    return out;
+  }
+
+  private settingsFile(forPath: string): SettingsFile | undefined {
+    if (!isAbsolute(forPath)) return undefined;
+    const found = findSettingsFile(dirname(forPath));
+    if (!found) return undefined;
+    let entry = this.files.get(found);
+    if (!entry) {
+      const read = readSettingsFile(found);
+      entry = { file: read.settings, problems: read.problems };
+      this.files.set(found, entry);
+    }
+    return entry.file;
+  }
+
+  settingsFor = (path: string): LintSettings => {
+    const file = this.settingsFile(path);
+    const c = this.client;
+    return {
+      libreswanVersion: file?.libreswanVersion ?? c.libreswanVersion ?? defaultSettings.libreswanVersion,
+      root: file?.root ?? c.root,
+      fips: file?.fips ?? c.fips ?? defaultSettings.fips,
+      rules: { ...defaultSettings.rules, ...c.rules, ...file?.rules },
+      cryptoPolicy: file?.cryptoPolicy ?? c.cryptoPolicy,
+      cryptoPolicyEra: file?.cryptoPolicyEra ?? c.cryptoPolicyEra,
+      cryptoPolicyFile: file?.cryptoPolicyFile ?? c.cryptoPolicyFile,
+    };
+  };
+}

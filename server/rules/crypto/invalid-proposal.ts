@@ -1,0 +1,73 @@
+import { parseProposalList, type ProposalDiagnostic } from '../../../grammar/proposal/index';
+import type { ConfRule, Finding } from '../rule';
+import { proposalUses, type ProposalUse } from './proposal-uses';
+import { connList, rangeInValue } from './value-range';
+
+/** Left to `fips-disallowed-algorithm`, which says which approved algorithm to use. */
+const FIPS_CODES = new Set(['fips-disallowed']);
+
+function consequence(use: ProposalUse, version: string): { tail: string; loads: boolean } {
+  if (use.conns.length === 0) return { tail: `no conn loads this value, but Libreswan ${version} would refuse any conn that did`, loads: false };
+  if (use.ignored) return { tail: `${connList(use.conns)} ignore${use.conns.length === 1 ? 's' : ''} it (${use.ignored})`, loads: false };
+  return { tail: `Libreswan ${version} refuses to add ${connList(use.conns)}`, loads: true };
+}
+
+function finding(use: ProposalUse, d: ProposalDiagnostic, version: string): Finding {
+  const { tail, loads } = consequence(use, version);
+  const rejected = loads && d.severity === 'error';
+  const key = use.assignment.line.key.text;
+  const context = use.protocol === 'ike' ? `IKEv${use.ikeVersion}` : `${use.protocol.toUpperCase()}${use.pfs ? '' : ', pfs=no'}`;
+  return {
+    file: use.assignment.file.path,
+    range: rangeInValue(use.assignment, d.start, d.end),
+    message: `${key}= (${context}): ${d.message}${d.severity === 'error' ? `; ${tail}` : ''}`,
+    rejectedByLibreswan: rejected,
+    severity: rejected ? undefined : 'warning',
+  };
+}
+
+/**
+ * Parses every `ike=`, `esp=`, `ah=` and `phase2alg=` the way the target release does for
+ * each conn that loads it (IKE version, PFS, phase2=), and every such line no conn loads.
+ */
+export const invalidProposal: ConfRule = {
+  meta: {
+    id: 'invalid-proposal',
+    description: 'An algorithm proposal (ike=, esp=, ah=, phase2alg=) that Libreswan cannot parse for the conn, underlined at the algorithm at fault.',
+    defaultSeverity: 'error',
+    scope: 'conf',
+  },
+  check({ config, version, fips }, report) {
+    const { uses, conns } = proposalUses(config, version);
+    const seen = new Set<string>();
+    const emit = (f: Finding): void => {
+      const key = JSON.stringify([f.file, f.range, f.message]);
+      if (seen.has(key)) return;
+      seen.add(key);
+      report(f);
+    };
+    for (const use of uses) {
+      const options = { protocol: use.protocol, ikeVersion: use.ikeVersion, pfs: use.pfs, version };
+      const normal = parseProposalList(use.assignment.value, { ...options, fips: false });
+      let diagnostics = normal.diagnostics;
+      // FIPS mode changes the defaults filled in; a value that only fails there fails there.
+      if (normal.ok && fips) diagnostics = parseProposalList(use.assignment.value, { ...options, fips: true }).diagnostics;
+      for (const d of diagnostics) {
+        if (FIPS_CODES.has(d.code)) continue;
+        emit(finding(use, d, version));
+      }
+    }
+    for (const cc of conns) {
+      for (const clash of cc.clashes) {
+        const a = clash.clash.source;
+        emit({
+          file: a.file.path,
+          range: a.line.value?.range ?? a.line.range,
+          message: `${clash.message}: Libreswan ${version} refuses to add conn '${cc.conn.name}'; keep one of them (phase2= picks esp= or ah=)`,
+          rejectedByLibreswan: true,
+          related: [{ file: clash.kept.source.file.path, range: clash.kept.source.line.range, message: 'the other proposal keyword' }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,96 @@
+/**
+ * Where a conn's own crypto settings replace the system crypto policy's `conn %default`
+ * values, and what that changes. Shared by `crypto-policy-override` (every replacement)
+ * and `weaker-than-crypto-policy` (replacements that allow what the policy does not).
+ */
+import type { AlgorithmType } from '../../../schemas/algorithms';
+import type { LibreswanVersion } from '../../../schemas/keywords';
+import type { Assignment, Setting } from '../../model/connections';
+import { connCrypto, ikeVersionFrom, pfsFrom, type ConnCrypto } from '../../model/crypto-context';
+import { compareProposals, type ActiveCryptoPolicy, type ProposalComparison } from '../../model/crypto-policy';
+import type { ResolvedConfig } from '../../model/connections';
+
+export type OverrideKind = 'ike' | 'esp' | 'authby' | 'ike-version' | 'pfs';
+
+export interface PolicyOverride {
+  readonly kind: OverrideKind;
+  readonly assignment: Assignment;
+  /** The policy's own line, e.g. `ike=aes_gcm256-…`, or what the policy implies. */
+  readonly policyText: string;
+  readonly conns: string[];
+  readonly comparison?: ProposalComparison;
+  /** Signature methods the conn allows and the policy does not (authby=). */
+  readonly addedAuth?: readonly string[];
+  readonly droppedAuth?: readonly string[];
+  /** What the conn allows and the policy does not, for the weaker rule; empty when nothing. */
+  readonly weaker: readonly string[];
+  /** False when the policy does not set the key (it only implies it): not an override. */
+  readonly replacesPolicyLine: boolean;
+}
+
+const TYPE_WORDS: Readonly<Record<AlgorithmType, string>> = { encrypt: 'cipher', prf: 'PRF', integ: 'integrity', ke: 'DH group', sn: 'sequence numbers' };
+
+const normalise = (v: string): string => v.trim().toLowerCase();
+const authItems = (v: string): string[] => v.split(/[\s,]+/).map(normalise).filter((x) => x !== '');
+/** Signature methods crypto-policies can leave out; `secret`, `null`, `rsasig` are other kinds of authby. */
+const SIGNATURE_METHOD = /^(rsa|ecdsa)-/;
+
+export interface OverrideScan {
+  readonly policy: ActiveCryptoPolicy;
+  readonly overrides: readonly PolicyOverride[];
+}
+
+/** Overrides of an included, readable policy; undefined when no policy is in force. */
+export function scanPolicyOverrides(config: ResolvedConfig, policy: ActiveCryptoPolicy | undefined, version: LibreswanVersion, fips: boolean): OverrideScan | undefined {
+  if (!policy || policy.problem || policy.includes.length === 0) return undefined;
+  const policyFile = policy.loadedFile?.path;
+  const own = (s: Setting | undefined): s is Setting => s !== undefined && s.source.file.path !== policyFile;
+  const groups = new Map<string, PolicyOverride>();
+  const add = (cc: ConnCrypto, o: Omit<PolicyOverride, 'conns'>): void => {
+    const key = `${o.kind}|${o.assignment.file.path}|${o.assignment.line.line}|${cc.ikeVersion}|${cc.pfs}`;
+    const existing = groups.get(key);
+    if (existing) existing.conns.push(cc.conn.name);
+    else groups.set(key, { ...o, conns: [cc.conn.name] });
+  };
+  const p = policy.settings;
+  const policyIke = ikeVersionFrom(p.get('keyexchange'), p.get('ikev2'));
+  for (const conn of config.conns) {
+    const cc = connCrypto(conn, version);
+    if (cc.neverNegotiate) continue;
+    const s = conn.settings;
+    const proposal = (kind: 'ike' | 'esp', setting: Setting | undefined): void => {
+      const policyValue = p.get(kind);
+      if (!own(setting) || policyValue === undefined || normalise(setting.value) === normalise(policyValue)) return;
+      const comparison = compareProposals(policyValue, setting.value, { protocol: kind, ikeVersion: cc.ikeVersion, pfs: cc.pfs, fips, version });
+      const weaker = (comparison?.adds ?? []).map((a) => `${TYPE_WORDS[a.algorithm.type]} ${a.label}`);
+      add(cc, { kind, assignment: setting.source, policyText: `${kind}=${policyValue}`, comparison, weaker, replacesPolicyLine: true });
+    };
+    proposal('ike', s.get('ike'));
+    if (cc.childProtocol === 'esp') proposal('esp', cc.proposals.find((x) => x.protocol === 'esp' && !x.ignored)?.setting);
+
+    const authby = s.get('authby');
+    const policyAuthby = p.get('authby');
+    if (own(authby) && policyAuthby !== undefined && normalise(authby.value) !== normalise(policyAuthby)) {
+      const mine = authItems(authby.value);
+      const theirs = authItems(policyAuthby);
+      const addedAuth = mine.filter((m) => !theirs.includes(m));
+      const droppedAuth = theirs.filter((t) => !mine.includes(t));
+      const weaker = addedAuth.filter((m) => SIGNATURE_METHOD.test(m)).map((m) => `signature method ${m}`);
+      add(cc, { kind: 'authby', assignment: authby.source, policyText: `authby=${policyAuthby}`, addedAuth, droppedAuth, weaker, replacesPolicyLine: true });
+    }
+
+    const versionSetting = [s.get('keyexchange'), s.get('ikev2')].find(own);
+    if (versionSetting && cc.ikeVersion !== policyIke) {
+      const policySets = p.has('keyexchange') || p.has('ikev2');
+      const policyText = p.has('keyexchange') ? `keyexchange=${p.get('keyexchange')}` : p.has('ikev2') ? `ikev2=${p.get('ikev2')}` : `IKEv${policyIke} (no ikev2= line, Libreswan's default)`;
+      add(cc, { kind: 'ike-version', assignment: versionSetting.source, policyText, weaker: cc.ikeVersion === 1 ? ['IKEv1'] : [], replacesPolicyLine: policySets });
+    }
+
+    const pfs = s.get('pfs');
+    const policyPfs = pfsFrom(p.get('pfs'));
+    if (own(pfs) && pfsFrom(pfs.value) !== policyPfs) {
+      add(cc, { kind: 'pfs', assignment: pfs.source, policyText: p.has('pfs') ? `pfs=${p.get('pfs')}` : 'pfs=yes (Libreswan\'s default)', weaker: policyPfs ? ['no PFS for Child SA rekeys'] : [], replacesPolicyLine: p.has('pfs') });
+    }
+  }
+  return { policy, overrides: [...groups.values()] };
+}

@@ -1,0 +1,139 @@
+import ipaddr from 'ipaddr.js';
+import { parseAddress, type Family } from '../../model/address-syntax';
+import type { ResolvedConn, Setting } from '../../model/connections';
+import type { Finding, RelatedLocation } from '../rule';
+import { hostWords, ikev1Ikev2Values, loadedAutoValues, negotiationlessTypes } from './facts';
+
+/*
+ * Shared reading of a conn's two ends for the left-right-* rules: which value each end
+ * has, what kind of host it names, and where to point a finding.
+ */
+
+export type Side = 'left' | 'right';
+export const SIDES: readonly Side[] = ['left', 'right'];
+
+export function otherSide(side: Side): Side {
+  return side === 'left' ? 'right' : 'left';
+}
+
+export function endSetting(conn: ResolvedConn, side: Side, name: string): Setting | undefined {
+  return conn.settings.get(side + name);
+}
+
+export function connValue(conn: ResolvedConn, key: string): string | undefined {
+  return conn.settings.get(key)?.value.trim().toLowerCase();
+}
+
+/** A conn Libreswan loads on start (`auto=add` and up); the default `ignore` leaves it a template. */
+export function isLoaded(conn: ResolvedConn): boolean {
+  const auto = connValue(conn, 'auto');
+  return auto !== undefined && loadedAutoValues.has(auto);
+}
+
+/** `type=passthrough|drop|reject`: a shunt that never negotiates, so keys and ids do not matter. */
+export function neverNegotiates(conn: ResolvedConn): boolean {
+  const type = connValue(conn, 'type');
+  return (type !== undefined && negotiationlessTypes.has(type)) || connValue(conn, 'authby') === 'never';
+}
+
+export type HostKind = 'address' | 'wildcard' | 'defaultroute' | 'interface' | 'hostname' | 'empty';
+
+export function hostKind(value: string): HostKind {
+  const v = value.trim().toLowerCase();
+  if (v === '') return 'empty';
+  const word = hostWords[v];
+  if (word) return word;
+  if (v.startsWith('%')) return 'interface';
+  return parseAddress(v) ? 'address' : 'hostname';
+}
+
+export type Address = ipaddr.IPv4 | ipaddr.IPv6;
+export type Cidr = readonly [Address, number];
+
+/** `addr/len` (or a bare address as /32, /128) read with ipaddr.js; undefined when it is not one. */
+export function parseCidr(text: string): Cidr | undefined {
+  const t = text.trim();
+  const slash = t.indexOf('/');
+  const addr = parseAddress(slash < 0 ? t : t.slice(0, slash));
+  if (!addr) return undefined;
+  const max = addr.kind() === 'ipv4' ? 32 : 128;
+  if (slash < 0) return [addr, max];
+  const prefix = t.slice(slash + 1);
+  if (!/^\d+$/.test(prefix) || Number(prefix) > max) return undefined;
+  return [addr, Number(prefix)];
+}
+
+/**
+ * The subnets of an end's `subnet=` (one, or a 5.x list; a trailing `:proto/port` of a 5.x
+ * selector is dropped). `vhost:`/`vnet:` and `%no`/`%priv` give no subnet.
+ */
+export function subnetsOf(value: string): { readonly text: string; readonly cidr: Cidr | undefined }[] {
+  if (/^v(host|net):/i.test(value.trim())) return [];
+  return value
+    .split(/[\s,]+/)
+    .filter((i) => i !== '' && !i.startsWith('%') && !i.startsWith('{') && !i.endsWith('}'))
+    .map((text) => ({ text, cidr: parseCidr(text.replace(/:(\d+|[a-z]+)\/(\d+|%any|[a-z-]+)$/i, '')) }));
+}
+
+export function familyOfCidr(c: Cidr): Family {
+  return c[0].kind();
+}
+
+export function cidrContains(outer: Cidr, inner: Address): boolean {
+  return outer[0].kind() === inner.kind() && inner.match(outer[0], outer[1]);
+}
+
+export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
+  if (a[0].kind() !== b[0].kind()) return false;
+  return a[1] <= b[1] ? b[0].match(a[0], a[1]) : a[0].match(b[0], b[1]);
+}
+
+/** Whether any host bit below the prefix is set (`192.0.2.1/24`). */
+export function hasHostBits(c: Cidr): boolean {
+  const bytes = c[0].toByteArray();
+  for (let bit = c[1]; bit < bytes.length * 8; bit++) {
+    if ((bytes[bit >> 3] >> (7 - (bit & 7))) & 1) return true;
+  }
+  return false;
+}
+
+export function networkOf(c: Cidr): string {
+  const bytes = c[0].toByteArray();
+  for (let bit = c[1]; bit < bytes.length * 8; bit++) bytes[bit >> 3] &= ~(1 << (7 - (bit & 7)));
+  return `${ipaddr.fromByteArray(bytes).toString()}/${c[1]}`;
+}
+
+export function isYes(value: string | undefined): boolean {
+  return value !== undefined && ['yes', 'y', 'true', 'on', '1'].includes(value.trim().toLowerCase());
+}
+
+/** Where a setting's value sits (its key when the value is empty). */
+export function where(s: Setting): { file: string; range: Finding['range'] } {
+  return { file: s.source.file.path, range: s.source.line.value?.range ?? s.source.line.key.range };
+}
+
+export function related(s: Setting, message: string): RelatedLocation {
+  return { ...where(s), message };
+}
+
+/** Where to report something about the whole conn: its `conn NAME` header. */
+export function connHeader(conn: ResolvedConn): { file: string; range: Finding['range'] } {
+  const section = conn.placed.section;
+  return { file: conn.placed.file.path, range: section.kind === 'conn' ? section.header.name.range : section.header.range };
+}
+
+/** How a setting reads in a message: `leftsubnet=10.0.0.0/24`. */
+export function shown(s: Setting): string {
+  return `${s.source.line.key.text}=${s.value}`;
+}
+
+export function ikeVersionOf(conn: ResolvedConn): 1 | 2 {
+  if (connValue(conn, 'keyexchange') === 'ikev1') return 1;
+  const ikev2 = connValue(conn, 'ikev2');
+  return ikev2 !== undefined && ikev1Ikev2Values.has(ikev2) ? 1 : 2;
+}
+
+/** `authby=` items, lower-cased; empty when not set. */
+export function authbyItems(conn: ResolvedConn): string[] {
+  return (connValue(conn, 'authby') ?? '').split(/[\s,]+/).filter((i) => i !== '');
+}

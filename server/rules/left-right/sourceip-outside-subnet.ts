@@ -1,0 +1,48 @@
+import { parseAddress } from '../../model/address-syntax';
+import type { ConfRule } from '../rule';
+import { cidrContains, endSetting, isLoaded, related, shown, SIDES, subnetsOf, where } from './ends';
+import { connAddFacts } from './facts';
+
+/** `leftsourceip=` that is not inside `leftsubnet=` (or, without a subnet, not `left=` itself). */
+export const leftRightSourceipOutsideSubnet: ConfRule = {
+  meta: { id: 'left-right-sourceip-outside-subnet', description: "An end's sourceip= is not inside that end's subnet= (or, from 5.2, differs from the end's host when there is no subnet).", defaultSeverity: 'error', scope: 'conf' },
+  check({ config, version }, report) {
+    const facts = connAddFacts[version];
+    for (const conn of config.conns) {
+      for (const side of SIDES) {
+        const sourceip = endSetting(conn, side, 'sourceip');
+        if (!sourceip) continue;
+        const addresses = sourceip.value.split(',').map((t) => parseAddress(t.trim())).filter((a) => a !== undefined);
+        if (addresses.length === 0) continue;
+        const subnet = endSetting(conn, side, 'subnet');
+        if (subnet) {
+          const cidrs = subnetsOf(subnet.value).flatMap((s) => (s.cidr ? [s.cidr] : []));
+          if (cidrs.length === 0) continue;
+          const outside = addresses.find((a) => !cidrs.some((c) => cidrContains(c, a)));
+          if (!outside) continue;
+          const rejected = facts.sourceipOutsideSubnetRejected;
+          report({
+            ...where(sourceip),
+            message: `conn '${conn.name}': ${shown(sourceip)}: ${outside.toString()} is not within ${shown(subnet)}; ${rejected ? `Libreswan ${version} refuses to add the conn` : `Libreswan ${version} loads it, but the route it installs uses an address outside the tunnel`}. Use an address of this end's subnet`,
+            rejectedByLibreswan: rejected && isLoaded(conn),
+            severity: rejected ? 'error' : 'warning',
+            related: [related(subnet, "this end's subnet")],
+          });
+          continue;
+        }
+        if (!facts.sourceipMustMatchHostWithoutSubnet) continue;
+        const host = endSetting(conn, side, '');
+        const hostAddress = host ? parseAddress(host.value.trim()) : undefined;
+        if (!host || !hostAddress) continue;
+        const differs = addresses.find((a) => a.kind() === hostAddress.kind() && a.toNormalizedString() !== hostAddress.toNormalizedString());
+        if (!differs) continue;
+        report({
+          ...where(sourceip),
+          message: `conn '${conn.name}': ${shown(sourceip)} is not ${shown(host)} and ${side}subnet= is not set; Libreswan ${version} refuses to add the conn. Set ${side}subnet= to a subnet holding ${differs.toString()}, or drop ${side}sourceip=`,
+          rejectedByLibreswan: isLoaded(conn),
+          related: [related(host, "this end's host")],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,65 @@
+import { CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { comparePositions } from '../../grammar/text-range';
+import type { Fix, LintDiagnostic } from '../rules/rule';
+import { toLspDiagnostic } from './lsp-diagnostics';
+
+function overlaps(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
+function workspaceEdit(edits: Fix['edits'], uriOf: (path: string) => string): WorkspaceEdit {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const e of edits) (changes[uriOf(e.file)] ??= []).push({ range: e.range, newText: e.newText });
+  return { changes };
+}
+
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  // `only: ['source']` asks for every source action, `['quickfix']` for quick fixes only.
+  return only === undefined || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/**
+ * Quick fixes for the findings under the cursor (each rule's `fixes`, as the rule wrote
+ * them), and one `source.fixAll` that applies every fix a rule marked safe, in the file.
+ */
+export function codeActions(
+  path: string,
+  diagnostics: readonly LintDiagnostic[],
+  range: Range,
+  only: readonly string[] | undefined,
+  uriOf: (path: string) => string,
+): CodeAction[] {
+  const out: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const d of diagnostics) {
+      if (!d.fixes || d.fixes.length === 0 || !overlaps(d.range, range)) continue;
+      for (const fix of d.fixes) {
+        out.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [toLspDiagnostic(d, uriOf)],
+          isPreferred: fix.preferred === true,
+          edit: workspaceEdit(fix.edits, uriOf),
+        });
+      }
+    }
+  }
+  if (wants(only, CodeActionKind.SourceFixAll)) {
+    const fixAll = fixAllEdits(path, diagnostics);
+    if (fixAll.length > 0) out.push({ title: 'Fix all safely fixable ipsec-lint problems', kind: CodeActionKind.SourceFixAll, edit: workspaceEdit(fixAll, uriOf) });
+  }
+  return out;
+}
+
+/** Every preferred fix of the file's findings; where two touch the same text, the first wins. */
+export function fixAllEdits(path: string, diagnostics: readonly LintDiagnostic[]): Fix['edits'] {
+  const chosen: Fix['edits'][number][] = [];
+  for (const d of diagnostics) {
+    if (d.file !== path) continue;
+    const fix = d.fixes?.find((f) => f.preferred);
+    if (!fix) continue;
+    const clashes = fix.edits.some((e) => chosen.some((c) => c.file === e.file && overlaps(c.range, e.range)));
+    if (!clashes) chosen.push(...fix.edits);
+  }
+  return chosen;
+}

@@ -1,0 +1,198 @@
+import { basename, dirname, join } from 'node:path';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-protocol';
+import { algorithmsFor, parseProposalList, type ProposalOptions } from '../../grammar/proposal';
+import { slotAlgorithmType, type TransformSlot } from '../../grammar/proposal/types';
+import type { AlgorithmType } from '../../schemas/algorithms';
+import type { KeywordMatch, Section } from '../../schemas/keywords';
+import { mapIncludePath } from '../model/include-graph';
+import { resolveKeyName } from '../model/keyword-names';
+import { keywordSectionOf, sectionOfLine } from './conf-position';
+import type { ConfFeatureContext } from './context';
+import { keywordMarkdown } from './keyword-docs';
+import { connUsingSection, proposalOptionsFor } from './proposal-context';
+
+const empty: CompletionList = { isIncomplete: false, items: [] };
+
+function lineTextBefore(text: string, pos: Position): string {
+  let start = 0;
+  for (let line = 0; line < pos.line; line++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return '';
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  const lineText = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+  return lineText.slice(0, Math.max(0, pos.character));
+}
+
+function replaceRange(pos: Position, length: number): Range {
+  return { start: { line: pos.line, character: pos.character - length }, end: pos };
+}
+
+/** Keys written in the section already: a second one is a duplicate, so they are not offered. */
+function keysInSection(context: ConfFeatureContext, line: number): Set<string> {
+  const section = sectionOfLine(context.conf, line);
+  const keys = new Set<string>();
+  for (const l of section?.body ?? []) if (l.kind === 'assignment' && l.line !== line) keys.add(l.key.text.toLowerCase());
+  return keys;
+}
+
+function keywordItems(context: ConfFeatureContext, section: Section, pos: Position, typed: string): CompletionItem[] {
+  const version = context.settings.libreswanVersion;
+  const present = keysInSection(context, pos.line);
+  const range = replaceRange(pos, typed.length);
+  const items: CompletionItem[] = [];
+  const add = (key: string, match: KeywordMatch): void => {
+    if (present.has(key.toLowerCase()) && !match.schema.mayRepeat) return;
+    items.push({
+      label: key,
+      kind: CompletionItemKind.Property,
+      detail: match.info.type,
+      documentation: { kind: 'markdown', value: keywordMarkdown(key, resolveKeyName(key, section, context.table), version) },
+      textEdit: { range, newText: `${key}=` },
+      // Values pop up straight after the `=`.
+      command: { title: 'Suggest values', command: 'editor.action.triggerSuggest' },
+    });
+  };
+  for (const match of context.table.all(section)) {
+    // Offer what a person should write today: old names and ignored keywords only get in the way.
+    if (match.info.status !== 'keyword') continue;
+    if (match.schema.leftright) {
+      add(`left${match.schema.name}`, match);
+      add(`right${match.schema.name}`, match);
+    } else {
+      add(match.schema.name, match);
+    }
+  }
+  return items;
+}
+
+function valueWordItems(values: readonly string[], pos: Position, typed: string, kind: CompletionItemKind): CompletionItem[] {
+  const range = replaceRange(pos, typed.length);
+  return values.map((v, i) => ({ label: v, kind, sortText: String(i).padStart(4, '0'), textEdit: { range, newText: v } }));
+}
+
+/** Which transform type the term at the cursor fills, from the parse when it gets that far, else from its position. */
+function algorithmTypeAt(value: string, offset: number, options: ProposalOptions, termIndex: number): AlgorithmType {
+  const parsed = parseProposalList(value, options);
+  for (const proposal of parsed.proposals) {
+    const token = proposal.tokens.find((t) => t.start <= offset && offset <= t.end);
+    if (token) return slotAlgorithmType(token.slot as TransformSlot);
+  }
+  const order: readonly AlgorithmType[] =
+    options.protocol === 'ike' ? ['encrypt', 'prf', 'ke'] : options.protocol === 'esp' ? ['encrypt', 'integ', 'ke'] : ['integ', 'ke'];
+  return order[Math.min(termIndex, order.length - 1)];
+}
+
+function algorithmItems(value: string, options: ProposalOptions, pos: Position): CompletionItem[] {
+  const proposalStart = value.lastIndexOf(',') + 1;
+  const proposal = value.slice(proposalStart);
+  const termStart = Math.max(proposal.lastIndexOf('-'), proposal.lastIndexOf(';'), proposal.lastIndexOf('+')) + 1;
+  const typed = proposal.slice(termStart);
+  const termIndex = (proposal.slice(0, termStart).match(/[-;]/g) ?? []).length;
+  const type = algorithmTypeAt(value, value.length, options, termIndex);
+  const algorithms = algorithmsFor(options.protocol, type, options.version, { fips: options.fips, ikeVersion: options.ikeVersion });
+  const range = replaceRange(pos, typed.length);
+  const seen = new Set<string>();
+  const items: CompletionItem[] = [];
+  algorithms.forEach((a, i) => {
+    const label = a.names[0] ?? a.name.toLowerCase();
+    if (seen.has(label)) return;
+    seen.add(label);
+    items.push({
+      label,
+      kind: CompletionItemKind.EnumMember,
+      detail: `${type}${a.fips ? ' · FIPS-approved' : ''}`,
+      documentation: a.names.length > 1 ? `Also written: ${a.names.slice(1).join(', ')}` : undefined,
+      // algorithmsFor lists FIPS-approved algorithms first; keep that order.
+      sortText: String(i).padStart(4, '0'),
+      textEdit: { range, newText: label },
+    });
+  });
+  return items;
+}
+
+function connNameItems(context: ConfFeatureContext, pos: Position, typed: string): CompletionItem[] {
+  const own = sectionOfLine(context.conf, pos.line);
+  const ownName = own?.kind === 'conn' ? own.name : undefined;
+  const names = [...(context.analysis?.result.config.sectionsByName.keys() ?? [])].filter((n) => n !== '%default' && n !== ownName);
+  const range = replaceRange(pos, typed.length);
+  return names.map((name) => {
+    const placed = context.analysis?.result.config.sectionsByName.get(name)?.[0];
+    return { label: name, kind: CompletionItemKind.Reference, detail: placed ? `conn in ${basename(placed.file.path)}` : undefined, textEdit: { range, newText: name } };
+  });
+}
+
+function includePathItems(context: ConfFeatureContext, pos: Position, typed: string): CompletionItem[] {
+  const slash = typed.lastIndexOf('/');
+  const folderWritten = slash >= 0 ? typed.slice(0, slash + 1) : '';
+  const cwd = context.analysis ? dirname(context.analysis.entry) : dirname(context.path);
+  const folder = mapIncludePath(folderWritten === '' ? '.' : folderWritten, { root: context.settings.root, cwd });
+  const fileTyped = typed.slice(slash + 1);
+  const range = replaceRange(pos, fileTyped.length);
+  const items: CompletionItem[] = context.fs.glob(join(folder, '*')).slice(0, 200).map((p) => ({ label: basename(p), kind: CompletionItemKind.File, textEdit: { range, newText: basename(p) } }));
+  items.push({ label: '*.conf', kind: CompletionItemKind.File, detail: 'every .conf file in this folder', textEdit: { range, newText: '*.conf' } });
+  return items;
+}
+
+function topLevelItems(pos: Position, typed: string): CompletionItem[] {
+  const range = replaceRange(pos, typed.length);
+  const snippet = (label: string, newText: string, detail: string): CompletionItem => ({ label, kind: CompletionItemKind.Keyword, detail, insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText } });
+  return [
+    snippet('conn', 'conn ${1:name}\n\t$0', 'a connection'),
+    snippet('config setup', 'config setup\n\t$0', 'settings for the whole daemon'),
+    snippet('include', 'include ${1:/etc/ipsec.d/*.conf}', 'read more sections from files'),
+  ];
+}
+
+/** Completion in ipsec.conf: keywords, values, conn names, algorithms and include paths. */
+export function confCompletion(context: ConfFeatureContext, pos: Position): CompletionList {
+  const before = lineTextBefore(context.conf.text, pos);
+  if (/^\s*#/.test(before)) return empty;
+  const include = /^include\s+(\S*)$/.exec(before);
+  if (include) return { isIncomplete: false, items: includePathItems(context, pos, include[1]) };
+  if (/^[a-z]*$/.test(before)) return { isIncomplete: false, items: topLevelItems(pos, before) };
+  const sectionNode = sectionOfLine(context.conf, pos.line) ?? nearestSectionAbove(context, pos.line);
+  const section = keywordSectionOf(sectionNode);
+  if (!section) return empty;
+  const keyOnly = /^[ \t]+([\w-]*)$/.exec(before);
+  if (keyOnly) return { isIncomplete: false, items: keywordItems(context, section, pos, keyOnly[1]) };
+  const assignment = /^[ \t]+([\w-]+)[ \t]*=[ \t]*(.*)$/.exec(before);
+  if (!assignment) return empty;
+  const [, key, valueBefore] = assignment;
+  const meaning = resolveKeyName(key, section, context.table);
+  if (meaning.kind !== 'known') return empty;
+  const value = valueBefore.replace(/^["{]/, '');
+  if (meaning.storageKey === 'also') return { isIncomplete: false, items: connNameItems(context, pos, value) };
+  const conn = sectionNode?.kind === 'conn' ? connUsingSection(context.analysis, sectionNode) : undefined;
+  const options = proposalOptionsFor(meaning.storageKey, conn, context.settings);
+  if (options) return { isIncomplete: false, items: algorithmItems(value, options, pos) };
+  const info = meaning.canonical.info;
+  if (!info.values || info.values.length === 0) return empty;
+  const isList = info.type === 'list' || info.type === 'debug-flags';
+  const typed = isList ? value.slice(Math.max(value.lastIndexOf(','), value.lastIndexOf(' ')) + 1) : value;
+  return { isIncomplete: false, items: valueWordItems(info.values, pos, typed, CompletionItemKind.EnumMember) };
+}
+
+/** An indented line being typed has no section in the tree until it parses; the header above decides. */
+function nearestSectionAbove(context: ConfFeatureContext, line: number): ReturnType<typeof sectionOfLine> {
+  for (let l = Math.min(line, context.conf.lines.length - 1); l >= 0; l--) {
+    const found = sectionOfLine(context.conf, l);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Completion in ipsec.secrets: the record kinds after the colon. */
+export function secretsCompletion(text: string, pos: Position): CompletionList {
+  const before = lineTextBefore(text, pos);
+  const afterColon = /:\s*(\w*)$/.exec(before);
+  if (!afterColon) return empty;
+  const kinds = [
+    { label: 'PSK', detail: 'pre-shared key: PSK "…"' },
+    { label: 'XAUTH', detail: 'XAUTH password: XAUTH "…"' },
+    { label: 'PPKS', detail: 'post-quantum preshared key: PPKS "id" "…"' },
+  ];
+  const range = replaceRange(pos, afterColon[1].length);
+  return { isIncomplete: false, items: kinds.map((k) => ({ label: k.label, kind: CompletionItemKind.Keyword, detail: k.detail, textEdit: { range, newText: k.label } })) };
+}

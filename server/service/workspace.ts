@@ -1,0 +1,286 @@
+import { dirname, join } from 'node:path';
+import { parseConf } from '../../grammar/conf/parse';
+import type { ConfFile } from '../../grammar/conf/syntax-tree';
+import type { ConfigFileSystem } from '../model/file-system';
+import type { LintDiagnostic } from '../rules/rule';
+import type { LintSettings } from '../settings/lint-settings';
+import { kindOfDocument, kindOfFileName, type DocumentKind } from './document-kind';
+import { lintConf, type ConfLintResult } from './lint-conf';
+import { DEFAULT_MAX_DOCUMENT_LENGTH, parseDocument, type ParsedDocument } from './parsed-document';
+import { namesOfDocument, type IndexedName } from './name-index';
+import { secretsDiagnostics, policyDiagnostics, skippedDiagnostics } from './syntax-diagnostics';
+import { isFilePath } from './uris';
+
+export interface WorkspaceOptions {
+  /** Reads files that are not open in the editor. */
+  readonly fs: ConfigFileSystem;
+  /** The settings that apply to a file (editor settings, then its `.ipsec-lint.json`). */
+  readonly settingsFor: (path: string) => LintSettings;
+  readonly maxDocumentLength?: number;
+}
+
+export interface OpenDocument {
+  readonly uri: string;
+  readonly path: string;
+  readonly languageId: string | undefined;
+  readonly version: number;
+  readonly text: string;
+  readonly kind: DocumentKind;
+  readonly parsed: ParsedDocument;
+}
+
+/** One entry file linted with everything it includes: the unit of re-validation. */
+export interface ConfAnalysis {
+  readonly entry: string;
+  readonly settings: LintSettings;
+  readonly result: ConfLintResult;
+  readonly files: ReadonlySet<string>;
+  readonly diagnosticsByFile: ReadonlyMap<string, readonly LintDiagnostic[]>;
+}
+
+/** What an open document's diagnostics were computed from; a new source means re-publish. */
+type DiagnosticsSource = ConfAnalysis | OpenDocument;
+
+/** Folders we never look into for configs. */
+const ignoredFolder = /[/\\](node_modules|\.git|\.hg|\.svn)[/\\]/;
+/** Enough for any real site; a cap keeps a workspace opened at `/` from scanning forever. */
+const MAX_SCANNED_FILES = 500;
+
+/**
+ * The workspace index, with Langium's document lifecycle in mind: a document is parsed when
+ * it changes, indexed (its conn names and secrets ids, for workspace symbols), linked (the
+ * entry file that includes it is resolved with its include graph and `also=`), and
+ * validated (rules run on that whole graph). An edit drops every analysis whose include
+ * graph holds the edited file, so every open file that depends on it is re-validated, not
+ * only the edited one. Analyses are rebuilt lazily, the first time someone asks.
+ */
+export class Workspace {
+  private readonly documents = new Map<string, OpenDocument>();
+  private readonly diskConf = new Map<string, ConfFile | null>();
+  private readonly analyses = new Map<string, ConfAnalysis>();
+  private readonly published = new Map<string, DiagnosticsSource>();
+  private readonly diskNames = new Map<string, readonly IndexedName[]>();
+  private folders: readonly string[] = [];
+  private entryCandidates: readonly string[] = [];
+  private scannedFiles: readonly string[] = [];
+  readonly maxDocumentLength: number;
+
+  constructor(private readonly options: WorkspaceOptions) {
+    this.maxDocumentLength = options.maxDocumentLength ?? DEFAULT_MAX_DOCUMENT_LENGTH;
+  }
+
+  get fs(): ConfigFileSystem {
+    return this.options.fs;
+  }
+
+  /** Workspace folders: their ipsec.conf files are entries that claim the files they include. */
+  setFolders(folders: readonly string[]): void {
+    this.folders = folders;
+    const found = new Set<string>();
+    for (const folder of folders) {
+      for (const pattern of ['**/*.conf', '**/ipsec.secrets', '**/*.secrets', '**/ipsec.conf.d/*']) {
+        for (const path of this.options.fs.glob(join(folder, pattern))) {
+          if (!ignoredFolder.test(path) && found.size < MAX_SCANNED_FILES) found.add(path);
+        }
+      }
+    }
+    this.scannedFiles = [...found].sort();
+    this.entryCandidates = this.scannedFiles.filter((p) => p.endsWith('/ipsec.conf'));
+    this.diskNames.clear();
+    this.analyses.clear();
+  }
+
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  /** Opens or replaces a document; `revalidate` then says whose diagnostics changed. */
+  setDocument(uri: string, path: string, languageId: string | undefined, version: number, text: string): void {
+    const kind = kindOfDocument(path, languageId);
+    const parsed = parseDocument(text, kind, this.maxDocumentLength);
+    this.documents.set(path, { uri, path, languageId, version, text, kind, parsed });
+    this.invalidate(path);
+  }
+
+  closeDocument(path: string): void {
+    if (!this.documents.delete(path)) return;
+    this.published.delete(path);
+    this.invalidate(path);
+  }
+
+  /** A file changed on disk (or was created or deleted). */
+  fileChanged(path: string): void {
+    this.diskConf.delete(path);
+    this.diskNames.delete(path);
+    // A new file may match an include glob anywhere: every analysis may change.
+    this.analyses.clear();
+  }
+
+  /** Settings changed: every analysis is stale. */
+  settingsChanged(): void {
+    this.analyses.clear();
+  }
+
+  document(path: string): OpenDocument | undefined {
+    return this.documents.get(path);
+  }
+
+  openDocuments(): readonly OpenDocument[] {
+    return [...this.documents.values()];
+  }
+
+  /** The URI a client knows a path by: its own for open documents. */
+  uriOf(path: string): string | undefined {
+    return this.documents.get(path)?.uri;
+  }
+
+  private invalidate(path: string): void {
+    for (const [entry, analysis] of this.analyses) {
+      if (entry === path || analysis.files.has(path)) this.analyses.delete(entry);
+    }
+    this.diskNames.delete(path);
+  }
+
+  /** The parsed form of a conf file: the open buffer if there is one, else the file on disk. */
+  confOf(path: string): ConfFile | undefined {
+    const open = this.documents.get(path);
+    if (open) {
+      if (open.parsed.kind === 'conf') return open.parsed.conf;
+      // A binary or oversized buffer: included, it contributes nothing rather than blocking.
+      return open.parsed.kind === 'skipped' ? emptyConf : undefined;
+    }
+    if (!isFilePath(path)) return undefined;
+    let cached = this.diskConf.get(path);
+    if (cached === undefined) {
+      const read = this.options.fs.readText(path);
+      cached = read.ok ? (read.text.length > this.maxDocumentLength ? emptyConf : parseConf(read.text)) : null;
+      this.diskConf.set(path, cached);
+    }
+    return cached ?? undefined;
+  }
+
+  private analyse(entry: string): ConfAnalysis | undefined {
+    const known = this.analyses.get(entry);
+    if (known) return known;
+    const conf = this.confOf(entry);
+    if (!conf) return undefined;
+    const settings = this.options.settingsFor(entry);
+    const result = lintConf({
+      path: entry,
+      text: conf.text,
+      fs: this.options.fs,
+      settings,
+      cwd: isFilePath(entry) ? dirname(entry) : this.folders[0] ?? '/',
+      parsed: (p) => this.confOf(p),
+    });
+    const diagnosticsByFile = new Map<string, LintDiagnostic[]>();
+    const seen = new Set<string>();
+    for (const d of result.diagnostics) {
+      // Two conns sharing an also= target report the same finding twice; show it once.
+      const key = `${d.file}|${d.ruleId}|${d.range.start.line}:${d.range.start.character}|${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = diagnosticsByFile.get(d.file);
+      if (list) list.push(d);
+      else diagnosticsByFile.set(d.file, [d]);
+    }
+    const analysis: ConfAnalysis = {
+      entry,
+      settings,
+      result,
+      files: new Set(result.config.loaded.files.map((f) => f.path)),
+      diagnosticsByFile,
+    };
+    this.analyses.set(entry, analysis);
+    return analysis;
+  }
+
+  /**
+   * The analysis a conf file is checked in: the workspace's ipsec.conf that includes it, else
+   * an open file that includes it, else the file on its own.
+   */
+  analysisFor(path: string): ConfAnalysis | undefined {
+    const doc = this.documents.get(path);
+    if (doc && doc.kind !== 'conf') return undefined;
+    for (const entry of this.entryCandidates) {
+      const analysis = this.analyse(entry);
+      if (analysis?.files.has(path)) return analysis;
+    }
+    for (const other of this.documents.values()) {
+      if (other.path === path || other.kind !== 'conf') continue;
+      const analysis = this.analyses.get(other.path);
+      if (analysis?.files.has(path)) return analysis;
+    }
+    return this.analyse(path);
+  }
+
+  /** Every analysis the workspace knows of: its entries and every open conf file's. */
+  allAnalyses(): ConfAnalysis[] {
+    const result = new Set<ConfAnalysis>();
+    for (const entry of this.entryCandidates) {
+      const a = this.analyse(entry);
+      if (a) result.add(a);
+    }
+    for (const doc of this.documents.values()) {
+      const a = doc.kind === 'conf' ? this.analysisFor(doc.path) : undefined;
+      if (a) result.add(a);
+    }
+    return [...result];
+  }
+
+  diagnosticsFor(path: string): readonly LintDiagnostic[] {
+    return this.diagnosticsWithSource(path)?.diagnostics ?? [];
+  }
+
+  private diagnosticsWithSource(path: string): { source: DiagnosticsSource; diagnostics: readonly LintDiagnostic[] } | undefined {
+    const doc = this.documents.get(path);
+    if (doc?.parsed.kind === 'skipped') return { source: doc, diagnostics: skippedDiagnostics(path, doc.parsed) };
+    if (doc?.parsed.kind === 'secrets') return { source: doc, diagnostics: secretsDiagnostics(path, doc.parsed.secrets) };
+    if (doc?.parsed.kind === 'policy') return { source: doc, diagnostics: policyDiagnostics(path, doc.parsed.policy) };
+    const analysis = this.analysisFor(path);
+    return analysis ? { source: analysis, diagnostics: analysis.diagnosticsByFile.get(path) ?? [] } : undefined;
+  }
+
+  /**
+   * Re-validates what is stale and returns the open documents whose diagnostics come from a
+   * new source (their own edit, or an edit to a file in the same include graph).
+   */
+  revalidate(): { path: string; uri: string; diagnostics: readonly LintDiagnostic[] }[] {
+    const out: { path: string; uri: string; diagnostics: readonly LintDiagnostic[] }[] = [];
+    for (const doc of this.documents.values()) {
+      const current = this.diagnosticsWithSource(doc.path);
+      const source = current?.source ?? doc;
+      if (this.published.get(doc.path) === source) continue;
+      this.published.set(doc.path, source);
+      out.push({ path: doc.path, uri: doc.uri, diagnostics: current?.diagnostics ?? [] });
+    }
+    return out;
+  }
+
+  /** Names (conns, secrets ids) of every open and scanned file, for workspace symbols. */
+  allNames(): readonly IndexedName[] {
+    const out: IndexedName[] = [];
+    const paths = new Set<string>([...this.documents.keys(), ...this.scannedFiles]);
+    for (const path of paths) out.push(...this.namesOf(path));
+    return out;
+  }
+
+  private namesOf(path: string): readonly IndexedName[] {
+    const doc = this.documents.get(path);
+    if (doc) return namesOfDocument(path, doc.parsed);
+    let names = this.diskNames.get(path);
+    if (!names) {
+      const kind = kindOfFileName(path);
+      const read = this.options.fs.readText(path);
+      names = read.ok ? namesOfDocument(path, kind === 'conf' ? confParsed(this.confOf(path)) : parseDocument(read.text, kind, this.maxDocumentLength)) : [];
+      this.diskNames.set(path, names);
+    }
+    return names;
+  }
+}
+
+const emptyConf = parseConf('');
+
+function confParsed(conf: ConfFile | undefined): ParsedDocument {
+  return { kind: 'conf', conf: conf ?? emptyConf };
+}

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { parseLibreswanVersion, type LibreswanVersion } from '../../schemas/keywords';
+
+/** Lines of a fixture marked with a trailing `# expect` comment, 0-based. */
+export function expectedLines(text: string): number[] {
+  return text
+    .split('\n')
+    .map((line, i) => (/\s# expect\b/.test(line) ? i : -1))
+    .filter((i) => i >= 0);
+}
+
+/** A fixture may pin its Libreswan version with a first line `# version: 4.10`. */
+export function fixtureVersion(path: string): LibreswanVersion {
+  const first = readFileSync(path, 'utf8').split('\n', 1)[0];
+  const m = /^# version: (\S+)/.exec(first);
+  return (m && parseLibreswanVersion(m[1])) || 'latest';
+}
