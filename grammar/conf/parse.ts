@@ -73,11 +73,47 @@ export function parseConf(text: string): ConfFile {
   };
 }
 
-function toConfToken(token: IToken, index: LineIndex): ConfToken {
-  const kind = kindOfTokenType[token.tokenType.name] ?? 'stray';
-  const start = token.startOffset;
-  const end = start + token.image.length;
-  return { kind, text: token.image, offset: start, range: index.range(start, end) };
+/**
+ * A token of the tree. Every token of a line starts on that line, so its columns are plain
+ * offset differences; the range is built when first asked for, since most never are and a
+ * 10,000-conn file has over a million tokens.
+ */
+class LineToken implements ConfToken {
+  private cachedRange: TextRange | undefined;
+
+  constructor(
+    readonly kind: ConfTokenKind,
+    readonly text: string,
+    readonly offset: number,
+    private readonly lineNo: number,
+    private readonly lineStart: number,
+  ) {}
+
+  get range(): TextRange {
+    if (!this.cachedRange) {
+      const start = { line: this.lineNo, character: this.offset - this.lineStart };
+      const end = this.kind === 'newline' ? { line: this.lineNo + 1, character: 0 } : { line: this.lineNo, character: this.offset + this.text.length - this.lineStart };
+      this.cachedRange = { start, end };
+    }
+    return this.cachedRange;
+  }
+}
+
+function toConfToken(token: IToken, lineNo: number, lineStart: number): ConfToken {
+  return new LineToken(kindOfTokenType[token.tokenType.name] ?? 'stray', token.image, token.startOffset, lineNo, lineStart);
+}
+
+/** Looks up the tree token made for a Chevrotain token of the same (short) line. */
+class LineTokens {
+  constructor(
+    private readonly raw: readonly IToken[],
+    readonly tokens: readonly ConfToken[],
+  ) {}
+
+  get(token: IToken): ConfToken | undefined {
+    const i = this.raw.indexOf(token);
+    return i >= 0 ? this.tokens[i] : undefined;
+  }
 }
 
 function valueOf(token: IToken, confToken: ConfToken): ValueNode {
@@ -89,14 +125,16 @@ function valueOf(token: IToken, confToken: ConfToken): ValueNode {
 }
 
 function buildLine(raw: IToken[], newline: IToken | undefined, lineNo: number, index: LineIndex, text: string): ConfLine {
-  const all = newline ? [...raw, newline] : raw;
-  const tokens = all.map((t) => toConfToken(t, index));
-  const byToken = new Map<IToken, ConfToken>();
-  all.forEach((t, i) => byToken.set(t, tokens[i]));
+  if (newline) raw.push(newline);
+  const all = raw;
   const lineStart = index.offsetAt(lineNo, 0);
+  const tokens: ConfToken[] = new Array(all.length);
+  for (let i = 0; i < all.length; i++) tokens[i] = toConfToken(all[i], lineNo, lineStart);
+  if (newline) raw.pop();
+  const byToken = new LineTokens(all, tokens);
   const lineEnd = newline ? newline.startOffset : text.length;
-  const range = index.range(lineStart, lineEnd);
-  const significant = raw.filter((t) => t.tokenType.name !== 'Bom');
+  const range: TextRange = { start: { line: lineNo, character: 0 }, end: { line: lineNo, character: lineEnd - lineStart } };
+  const significant = raw.length > 0 && raw[0].tokenType.name === 'Bom' ? raw.slice(1) : raw;
   const base = { line: lineNo, tokens, range };
   const shape = significant.length === 0 ? ({ kind: 'empty' } as LineShape) : parseLineShape(significant);
   if (!shape) {
@@ -149,7 +187,7 @@ function buildLine(raw: IToken[], newline: IToken | undefined, lineNo: number, i
 
 function rawRestValue(
   shape: Extract<LineShape, { kind: 'assignment' }>,
-  byToken: Map<IToken, ConfToken>,
+  byToken: LineTokens,
   index: LineIndex,
   text: string,
   lineEnd: number,
@@ -166,7 +204,7 @@ function headerLine(
   words: readonly IToken[],
   comment: ConfToken | undefined,
   base: { line: number; tokens: readonly ConfToken[]; range: TextRange },
-  byToken: Map<IToken, ConfToken>,
+  byToken: LineTokens,
 ): ConfLine {
   const [first, second] = words;
   const keyword = byToken.get(first)!;
@@ -224,7 +262,7 @@ function describeBadLine(tokens: readonly IToken[]): string {
   return 'this line is not a section header, a key=value line or a comment';
 }
 
-function contentRange(tokens: readonly IToken[], byToken: Map<IToken, ConfToken>, fallback: TextRange): TextRange {
+function contentRange(tokens: readonly IToken[], byToken: LineTokens, fallback: TextRange): TextRange {
   const visible = tokens.filter((t) => !['Indent', 'Gap', 'Bom'].includes(t.tokenType.name));
   if (visible.length === 0) return fallback;
   return { start: byToken.get(visible[0])!.range.start, end: byToken.get(visible[visible.length - 1])!.range.end };

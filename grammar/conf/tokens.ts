@@ -96,5 +96,6 @@ export const confLexer = new Lexer(
     },
     defaultMode: 'line',
   },
-  { positionTracking: 'full', ensureOptimizations: false, skipValidations: true },
+  // Lines and columns come from the tree builder; Chevrotain only needs to track offsets.
+  { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true },
 );

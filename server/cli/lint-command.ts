@@ -5,6 +5,8 @@ import { parseCryptoPolicyEra } from '../../schemas/crypto-policies/index';
 import { nodeFileSystem } from '../model/node-file-system';
 import type { LintDiagnostic } from '../rules/rule';
 import { lintConf } from '../service/lint-conf';
+import { lintPolicyGroup } from '../service/lint-policy';
+import { lintSecrets } from '../service/lint-secrets';
 import { discover } from './discover';
 import type { FileReport } from './file-report';
 import { formatJson } from './output-json';
@@ -99,6 +101,24 @@ export function runLint(argv: readonly string[]): CommandResult {
     const result = lintConf({ path: file.path, text: read.text, fs: nodeFileSystem, settings: resolver.forFile(file.path) });
     for (const f of result.config.loaded.files) covered.add(f.path);
     for (const d of result.diagnostics) note(d.file).set(diagnosticKey(d), d);
+  }
+  // ipsec.secrets-style files (with the conf beside them) and policy group files.
+  for (const file of confFirst) {
+    if (file.kind === 'conf' || (covered.has(file.path) && !file.explicit)) continue;
+    const read = nodeFileSystem.readText(file.path);
+    if (!read.ok) {
+      stderr.push(`ipsec-lint: ${file.path}: ${read.message}`);
+      ioTrouble = true;
+      continue;
+    }
+    const settings = resolver.forFile(file.path);
+    if (file.kind === 'secrets') {
+      const result = lintSecrets({ path: file.path, text: read.text, fs: nodeFileSystem, settings });
+      for (const f of result.secrets.files) covered.add(f.path);
+      for (const d of result.diagnostics) note(d.file).set(diagnosticKey(d), d);
+    } else {
+      for (const d of lintPolicyGroup(file.path, read.text, nodeFileSystem, settings)) note(d.file).set(diagnosticKey(d), d);
+    }
   }
   for (const p of resolver.problems) {
     stderr.push(`ipsec-lint: ${p.path}:${p.line}:${p.column}: ${p.message}`);

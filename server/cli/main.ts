@@ -1,7 +1,12 @@
 import { runLint } from './lint-command';
+import { runFmt } from './fmt-command';
+import { runPair } from './pair-command';
 import { UsageError, type CommandResult } from './command-result';
 
-const commands: Readonly<Record<string, (argv: readonly string[]) => CommandResult>> = {};
+const commands: Readonly<Record<string, (argv: readonly string[]) => CommandResult>> = {
+  fmt: runFmt,
+  pair: runPair,
+};
 
 /** Runs a command line and returns what to print; never throws for user input. */
 export function runCli(argv: readonly string[]): CommandResult {

@@ -4,6 +4,7 @@
  * conn's own ike= offers against what the crypto policy or the default would have offered.
  */
 import { ALGORITHMS, type AlgorithmInfo, type AlgorithmType } from '../../schemas/algorithms';
+import { strengthBits } from '../../schemas/algorithm-strength';
 
 export interface OfferedAlgorithm {
   readonly algorithm: AlgorithmInfo;
@@ -36,10 +37,16 @@ export function offeredAlgorithms(expansion: readonly string[]): OfferedAlgorith
     for (const label of line.split(/[-+;=,\s]+/)) {
       if (label === '' || out.has(label)) continue;
       const offered = resolveLabel(label);
-      if (offered) out.set(label, offered);
+      // NONE (no integrity with an AEAD cipher, no DH) offers nothing to compare.
+      if (offered && offered.algorithm.name !== 'NONE') out.set(label, offered);
     }
   }
   return [...out.values()];
+}
+
+/** The algorithm's approximate strength as offered (see schemas/algorithm-strength.ts). */
+export function strengthOf(o: OfferedAlgorithm): number | undefined {
+  return strengthBits(o.algorithm.name, o.algorithm.type, o.keyLength, o.algorithm.defaultKeyLength);
 }
 
 /** `A, B, C and 4 more`. */

@@ -170,14 +170,18 @@ export function matchSelectors(indices: readonly SecretsIndex[], local: IdKey, p
   return 'none';
 }
 
-/** The record Libreswan would pick: the best match, the first one read on a tie. */
+/**
+ * The record Libreswan would pick: the best match, the first one read on a tie. PSK, XAUTH
+ * and PPK secrets are shared by both ends, so a selector naming only this end does not
+ * count (Libreswan accepts that only for key pairs).
+ */
 export function findSecret<K extends SecretRecord['kind']>(
   loaded: LoadedSecrets,
   kind: K,
   local: IdKey,
   peer: IdKey,
 ): PlacedSecret | undefined {
-  const rank: Record<SelectorMatch, number> = { both: 3, peer: 2, local: 1, default: 0, none: -1 };
+  const rank: Record<SelectorMatch, number> = { both: 3, peer: 2, default: 1, local: -1, none: -1 };
   let best: { placed: PlacedSecret; score: number } | undefined;
   for (const placed of loaded.records) {
     if (placed.record.kind !== kind) continue;

@@ -1,4 +1,4 @@
-import type { ConfRule, ConfRuleContext, LintDiagnostic, SeveritySetting } from './rule';
+import type { ConfRule, ConfRuleContext, Finding, LintDiagnostic, PolicyRuleContext, SecretsRuleContext, SeveritySetting } from './rule';
 import { alsoReference } from './conf/also-reference';
 import { commentKey } from './conf/comment-key';
 import { duplicateConnName } from './conf/duplicate-conn-name';
@@ -12,6 +12,8 @@ import { sidePrefixMissing } from './conf/side-prefix-missing';
 import { syntaxError } from './conf/syntax-error';
 import { unknownKeyword } from './conf/unknown-keyword';
 import { leftRightRules } from './left-right';
+import { policyRules } from './policy';
+import { secretsRules } from './secrets';
 import { cryptoRules } from './crypto';
 
 /** Every conf rule, in the order their findings are listed when they share a line. */
@@ -47,4 +49,31 @@ export function runConfRules(context: ConfRuleContext, severities: Readonly<Reco
     });
   }
   return out;
+}
+
+export { secretsRules, policyRules };
+
+/** Runs rules of any scope with the user's severities, like `runConfRules`. */
+function runScoped<C>(
+  rules: readonly { readonly meta: { readonly id: string; readonly defaultSeverity: LintDiagnostic['severity'] }; check(context: C, report: (f: Finding) => void): void }[],
+  context: C,
+  severities: Readonly<Record<string, SeveritySetting>>,
+): LintDiagnostic[] {
+  const out: LintDiagnostic[] = [];
+  for (const rule of rules) {
+    const setting = severities[rule.meta.id];
+    if (setting === 'off') continue;
+    rule.check(context, (finding) => {
+      out.push({ ...finding, ruleId: rule.meta.id, severity: setting ?? finding.severity ?? rule.meta.defaultSeverity });
+    });
+  }
+  return out;
+}
+
+export function runSecretsRules(context: SecretsRuleContext, severities: Readonly<Record<string, SeveritySetting>>): LintDiagnostic[] {
+  return runScoped(secretsRules, context, severities);
+}
+
+export function runPolicyRules(context: PolicyRuleContext, severities: Readonly<Record<string, SeveritySetting>>): LintDiagnostic[] {
+  return runScoped(policyRules, context, severities);
 }

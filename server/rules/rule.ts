@@ -3,6 +3,8 @@ import type { VersionBehaviour } from '../../schemas/behaviour';
 import type { KeywordTable, LibreswanVersion } from '../../schemas/keywords';
 import type { AddressSyntax } from '../../schemas/address-syntax';
 import type { ResolvedConfig } from '../model/connections';
+import type { LoadedSecrets } from '../model/secrets-index';
+import type { PolicyGroupFile } from '../../grammar/policy/index';
 import type { ActiveCryptoPolicy } from '../model/crypto-policy';
 import type { SecretsLookup } from '../model/secrets-lookup';
 
@@ -73,4 +75,35 @@ export interface ConfRuleContext {
 export interface ConfRule {
   readonly meta: RuleMeta & { readonly scope: 'conf' };
   check(context: ConfRuleContext, report: (finding: Finding) => void): void;
+}
+
+/** Everything a secrets rule may look at: the secrets file with its includes, and the conf beside it when known. */
+export interface SecretsRuleContext {
+  readonly version: LibreswanVersion;
+  readonly fips: boolean;
+  readonly secrets: LoadedSecrets;
+  /** The ipsec.conf this secrets file belongs to (same folder, or the /etc layout); absent when none was found. */
+  readonly config?: ResolvedConfig;
+}
+
+export interface SecretsRule {
+  readonly meta: RuleMeta & { readonly scope: 'secrets' };
+  check(context: SecretsRuleContext, report: (finding: Finding) => void): void;
+}
+
+export interface PolicyGroup {
+  /** The group's name: the file name (`private`, `clear`, `block`, …). */
+  readonly name: string;
+  readonly path: string;
+  readonly file: PolicyGroupFile;
+}
+
+/** The policy group files of one ipsec.d/policies folder, read together. */
+export interface PolicyRuleContext {
+  readonly groups: readonly PolicyGroup[];
+}
+
+export interface PolicyRule {
+  readonly meta: RuleMeta & { readonly scope: 'policy' };
+  check(context: PolicyRuleContext, report: (finding: Finding) => void): void;
 }

@@ -96,17 +96,19 @@ function algorithmItems(value: string, options: ProposalOptions, pos: Position):
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
   algorithms.forEach((a, i) => {
-    const label = a.names[0] ?? a.name.toLowerCase();
-    if (seen.has(label)) return;
-    seen.add(label);
-    items.push({
-      label,
-      kind: CompletionItemKind.EnumMember,
-      detail: `${type}${a.fips ? ' · FIPS-approved' : ''}`,
-      documentation: a.names.length > 1 ? `Also written: ${a.names.slice(1).join(', ')}` : undefined,
-      // algorithmsFor lists FIPS-approved algorithms first; keep that order.
-      sortText: String(i).padStart(4, '0'),
-      textEdit: { range, newText: label },
+    // Every spelling Libreswan accepts is offered (people write sha2_256 as often as hmac_sha2_256),
+    // each pointing at the canonical name; the canonical spelling sorts first.
+    a.names.forEach((label, j) => {
+      if (seen.has(label)) return;
+      seen.add(label);
+      items.push({
+        label,
+        kind: CompletionItemKind.EnumMember,
+        detail: `${j === 0 ? type : `= ${a.name}`}${a.fips ? ' · FIPS-approved' : ''}`,
+        // algorithmsFor lists FIPS-approved algorithms first; keep that order.
+        sortText: `${String(i).padStart(4, '0')}.${String(j).padStart(2, '0')}`,
+        textEdit: { range, newText: label },
+      });
     });
   });
   return items;

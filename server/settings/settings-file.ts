@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseLibreswanVersion, type LibreswanVersion } from '../../schemas/keywords';
 import type { SeveritySetting } from '../rules/rule';
+import { readFormatSection, type FormatOptionsFromFile } from '../format/format-options';
 import { parseCryptoPolicyEra, type CryptoPolicyEra } from '../../schemas/crypto-policies/index';
 
 export const SETTINGS_FILE_NAME = '.ipsec-lint.json';
@@ -17,6 +18,8 @@ export interface SettingsFile {
   readonly cryptoPolicyEra?: CryptoPolicyEra;
   /** Resolved against the settings file's folder. */
   readonly cryptoPolicyFile?: string;
+  /** The formatter's options (`ipsec-lint fmt`, LSP formatting); checked by readFormatSection. */
+  readonly format?: FormatOptionsFromFile;
   /** Sections later features read (format, crypto policy); kept as given. */
   readonly extra: Readonly<Record<string, unknown>>;
 }
@@ -102,6 +105,8 @@ export function readSettingsFile(path: string): { settings?: SettingsFile; probl
       }
     }
   }
+  const formatSection = record.format === undefined ? undefined : readFormatSection(record.format);
+  for (const p of formatSection?.problems ?? []) problem(p.key, p.message);
   return {
     settings: {
       path,
@@ -112,6 +117,7 @@ export function readSettingsFile(path: string): { settings?: SettingsFile; probl
       cryptoPolicyEra: era,
       cryptoPolicyFile: typeof cryptoPolicyFile === 'string' ? resolve(dirname(path), cryptoPolicyFile) : undefined,
       rules: ruleSettings,
+      format: formatSection?.options,
       extra,
     },
     problems,

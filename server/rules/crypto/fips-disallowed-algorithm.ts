@@ -16,6 +16,16 @@ function spelling(replacement: AlgorithmInfo, token: AlgorithmToken): string {
   return name;
 }
 
+/** Approved algorithms the release itself proposes by default come first: they are the safe picks. */
+function rankByDefaults(replacements: readonly AlgorithmInfo[], use: ProposalUse, version: LibreswanVersion): AlgorithmInfo[] {
+  const defaults = offeredAlgorithms(defaultProposalList({ protocol: use.protocol, ikeVersion: use.ikeVersion, pfs: true, fips: true, version }).expansion).map((o) => o.algorithm);
+  const rank = (a: AlgorithmInfo): number => {
+    const i = defaults.indexOf(a);
+    return i < 0 ? defaults.length : i;
+  };
+  return [...replacements].sort((a, b) => rank(a) - rank(b));
+}
+
 function fixesFor(a: Assignment, token: AlgorithmToken, replacements: readonly AlgorithmInfo[]): Fix[] {
   return replacements.slice(0, 3).map((r, i) => {
     const text = spelling(r, token);
@@ -31,7 +41,7 @@ function explicitFindings(use: ProposalUse, version: LibreswanVersion, report: (
   for (const token of parsed.proposals.flatMap((p) => p.tokens)) {
     const algorithm = token.algorithm;
     if (!algorithm || algorithm.fips) continue;
-    const replacements = fipsReplacements(algorithm, context);
+    const replacements = rankByDefaults(fipsReplacements(algorithm, context), use, version);
     const offer = replacements.length > 0 ? `FIPS-approved ${algorithm.type === 'ke' ? 'groups' : 'algorithms'} of that kind: ${labelList(replacements.map((r) => r.name))}` : 'FIPS mode offers nothing of that kind; remove it';
     const who = use.conns.length === 0 ? 'no conn loads this value yet' : loads ? `Libreswan ${version} in FIPS mode refuses to add ${connList(use.conns)}` : `${connList(use.conns)} ignore it (${use.ignored ?? ''})`;
     report({
@@ -78,7 +88,8 @@ function defaultFindings(cc: ConnCrypto, version: LibreswanVersion, report: (f: 
         range: header.name.range,
         message: `conn '${cc.conn.name}' sets no ${key}=, and Libreswan ${version}'s FIPS-mode default still offers ${labelList(unapproved)}, which FIPS mode does not approve; set ${key}= with approved algorithms only`,
         rejectedByLibreswan: false,
-        severity: 'warning',
+        // Every conn without ike= has this (a Libreswan quirk, not the user's choice): keep it quiet.
+        severity: 'info',
       });
     } else if (dropped.length > 0) {
       report({

@@ -20,7 +20,7 @@ function finding(use: ProposalUse, d: ProposalDiagnostic, version: string): Find
   return {
     file: use.assignment.file.path,
     range: rangeInValue(use.assignment, d.start, d.end),
-    message: `${key}= (${context}): ${d.message}${d.severity === 'error' ? `; ${tail}` : ''}`,
+    message: `${key}= (${context}): ${d.severity === 'error' ? d.message.replace(/\.$/, '') : d.message}${d.severity === 'error' ? `; ${tail}` : ''}`,
     rejectedByLibreswan: rejected,
     severity: rejected ? undefined : 'warning',
   };

@@ -8,6 +8,7 @@ import type { LibreswanVersion } from '../../../schemas/keywords';
 import type { Assignment, Setting } from '../../model/connections';
 import { connCrypto, ikeVersionFrom, pfsFrom, type ConnCrypto } from '../../model/crypto-context';
 import { compareProposals, type ActiveCryptoPolicy, type ProposalComparison } from '../../model/crypto-policy';
+import { strengthOf, type OfferedAlgorithm } from '../../model/proposal-algorithms';
 import type { ResolvedConfig } from '../../model/connections';
 
 export type OverrideKind = 'ike' | 'esp' | 'authby' | 'ike-version' | 'pfs';
@@ -34,6 +35,22 @@ const normalise = (v: string): string => v.trim().toLowerCase();
 const authItems = (v: string): string[] => v.split(/[\s,]+/).map(normalise).filter((x) => x !== '');
 /** Signature methods crypto-policies can leave out; `secret`, `null`, `rsasig` are other kinds of authby. */
 const SIGNATURE_METHOD = /^(rsa|ecdsa)-/;
+
+/** Below this, an algorithm is weak even where the policy offers nothing of its type (SP 800-57). */
+const MINIMUM_BITS = 112;
+
+/**
+ * Added algorithms weaker than everything the policy offers of the same type. A stronger
+ * addition (DH21 where the policy stops at DH20) is an override, not a weakening.
+ */
+function weakerAdds(c: ProposalComparison): OfferedAlgorithm[] {
+  return c.adds.filter((a) => {
+    const mine = strengthOf(a);
+    if (mine === undefined) return false;
+    const floor = Math.min(...c.policy.filter((p) => p.algorithm.type === a.algorithm.type).map((p) => strengthOf(p) ?? Infinity));
+    return mine < (Number.isFinite(floor) ? floor : MINIMUM_BITS);
+  });
+}
 
 export interface OverrideScan {
   readonly policy: ActiveCryptoPolicy;
@@ -62,7 +79,7 @@ export function scanPolicyOverrides(config: ResolvedConfig, policy: ActiveCrypto
       const policyValue = p.get(kind);
       if (!own(setting) || policyValue === undefined || normalise(setting.value) === normalise(policyValue)) return;
       const comparison = compareProposals(policyValue, setting.value, { protocol: kind, ikeVersion: cc.ikeVersion, pfs: cc.pfs, fips, version });
-      const weaker = (comparison?.adds ?? []).map((a) => `${TYPE_WORDS[a.algorithm.type]} ${a.label}`);
+      const weaker = (comparison ? weakerAdds(comparison) : []).map((a) => `${TYPE_WORDS[a.algorithm.type]} ${a.label}`);
       add(cc, { kind, assignment: setting.source, policyText: `${kind}=${policyValue}`, comparison, weaker, replacesPolicyLine: true });
     };
     proposal('ike', s.get('ike'));

@@ -1,0 +1,71 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { defaultFormatOptions } from '../server/format';
+import { formatDocument } from '../server/service/format';
+
+const generator = resolve(import.meta.dirname, '../../shared/oracle/gen-conf.py');
+const cli = resolve(import.meta.dirname, '../dist/ipsec-lint.cjs');
+const readwriteconf = '/usr/libexec/ipsec/readwriteconf';
+
+export interface FormatBenchResult {
+  readonly name: string;
+  /** Parse and format, in process, best of the runs. */
+  readonly ms: number;
+}
+
+function best(runs: number, once: () => void): number {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    once();
+    fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return fastest;
+}
+
+function withGeneratedConf<T>(conns: number, use: (file: string) => T): T {
+  if (!existsSync(generator)) throw new Error(`${generator} is missing: the benchmark needs ../shared/oracle`);
+  const dir = mkdtempSync(join(tmpdir(), 'ipsec-lint-bench-format-'));
+  try {
+    const file = join(dir, 'ipsec.conf');
+    execFileSync('python3', [generator, String(conns), '-o', file]);
+    return use(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Formats a generated config of `conns` conns (the generator indents with spaces, so every body line changes). */
+export async function benchFormat(conns = Number(process.env.BENCH_CONNS ?? 10_000), runs = 3): Promise<FormatBenchResult> {
+  return withGeneratedConf(conns, (file) => {
+    const text = readFileSync(file, 'utf8');
+    const ms = best(runs, () => {
+      if (!formatDocument(text, 'conf', defaultFormatOptions).ok) throw new Error('the generated config did not format');
+    });
+    return { name: `format ${conns} conns (in process)`, ms };
+  });
+}
+
+/**
+ * The lines `npm run bench` prints: the in-process time, and a whole `ipsec-lint fmt --check`
+ * process beside Libreswan's `readwriteconf` (which reads the config and writes it back: the
+ * nearest thing Libreswan has to a formatter), measured in the same run.
+ */
+export async function run(): Promise<string[]> {
+  const conns = Number(process.env.BENCH_CONNS ?? 10_000);
+  const inProcess = await benchFormat(conns);
+  const lines = [`${inProcess.name.padEnd(34)} ${inProcess.ms.toFixed(0)} ms`];
+  withGeneratedConf(conns, (file) => {
+    if (!existsSync(cli)) {
+      lines.push(`ipsec-lint fmt --check: ${cli} missing (npm run build)`);
+      return;
+    }
+    const fmtMs = best(2, () => spawnSync(process.execPath, [cli, 'fmt', '--check', file], { stdio: 'ignore' }));
+    const baseline = existsSync(readwriteconf) ? best(2, () => spawnSync(readwriteconf, ['--config', file], { stdio: 'ignore' })) : undefined;
+    const against = baseline === undefined ? 'readwriteconf not installed' : `readwriteconf ${baseline.toFixed(0)} ms, ratio ${(fmtMs / baseline).toFixed(2)}`;
+    lines.push(`${`fmt --check, whole process`.padEnd(34)} ${fmtMs.toFixed(0)} ms; ${against}`);
+  });
+  return lines;
+}

@@ -1,0 +1,99 @@
+/**
+ * In-process latency of the language service on a generated 5,000-line ipsec.conf:
+ * re-validation after a one-character edit, completion and hover. Called by the bench
+ * runner; `node --import tsx bench/lsp.ts` runs it alone.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { nodeFileSystem } from '../server/model/node-file-system';
+import { LanguageService } from '../server/service/language-service';
+import { defaultSettings } from '../server/settings/lint-settings';
+
+export interface OperationTiming {
+  readonly operation: string;
+  readonly samples: number;
+  readonly medianMs: number;
+  readonly p95Ms: number;
+}
+
+const GENERATOR = '/work/shared/oracle/gen-conf.py';
+
+/** The oracle's generator when present (400 conns ≈ 5,200 lines), else an equivalent config built here. */
+function generatedConfig(conns: number): string {
+  if (existsSync(GENERATOR)) {
+    const dir = mkdtempSync(join(tmpdir(), 'ipsec-lint-bench-'));
+    try {
+      execFileSync('python3', [GENERATOR, String(conns), '-o', join(dir, 'ipsec.conf')]);
+      return readFileSync(join(dir, 'ipsec.conf'), 'utf8');
+    } catch {
+      // fall through to the built-in generator
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const parts = ['config setup\n\tlogfile=/dev/null\n\tuniqueids=yes\n'];
+  for (let i = 0; i < conns; i++) {
+    const a = `${i >> 8}.${i & 255}`;
+    parts.push(`\nconn c${i}\n\tleft=10.1.${a}\n\tleftid=@west${i}.example.org\n\tleftsubnet=100.${a}.0/24\n\tright=10.2.${a}\n\trightid=@east${i}.example.org\n\trightsubnet=150.${a}.0/24\n\tike=aes256-sha2_256-dh19\n\tesp=aes256-sha2_256\n\tauthby=secret\n\tikelifetime=1h\n\tauto=add\n`);
+  }
+  return parts.join('');
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function summarise(operation: string, samples: number[]): OperationTiming {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { operation, samples: sorted.length, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
+}
+
+/** Runs each operation `iterations` times after a warm-up and returns median and p95 in milliseconds. */
+export async function benchLanguageServer(options: { iterations?: number; conns?: number } = {}): Promise<OperationTiming[]> {
+  const iterations = options.iterations ?? 30;
+  const text = generatedConfig(options.conns ?? 400);
+  const lines = text.split('\n');
+  const path = join(tmpdir(), 'ipsec-lint-bench', 'ipsec.conf');
+  const uri = pathToFileURL(path).href;
+  const service = new LanguageService({ fs: nodeFileSystem, settingsFor: () => defaultSettings });
+
+  // Edit, complete and hover in the middle of the file, where a person would be.
+  const lifetimeLine = lines.findIndex((l, i) => i > lines.length / 2 && /^\s+ikelifetime=\d/.test(l));
+  const autoLine = lines.findIndex((l, i) => i > lines.length / 2 && /^\s+auto=/.test(l));
+  const connLine = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('conn '));
+  const digitAt = lines[lifetimeLine].indexOf('=') + 1;
+  const autoValueAt = lines[autoLine].indexOf('=') + 1;
+
+  let version = 1;
+  service.openDocument(uri, 'ipsec-conf', version, text);
+  service.validate();
+  const timings = { revalidate: [] as number[], 'completion (value)': [] as number[], 'completion (keyword)': [] as number[], 'hover (keyword)': [] as number[], 'hover (conn)': [] as number[] };
+  const time = (list: number[], run: () => unknown): void => {
+    const started = performance.now();
+    run();
+    list.push(performance.now() - started);
+  };
+  for (let i = -3; i < iterations; i++) {
+    const digit = String((i + 10) % 9 + 1);
+    const line = lines[lifetimeLine];
+    const edited = [...lines.slice(0, lifetimeLine), line.slice(0, digitAt) + digit + line.slice(digitAt + 1), ...lines.slice(lifetimeLine + 1)].join('\n');
+    const sink = i < 0 ? ([] as number[]) : undefined;
+    time(sink ?? timings.revalidate, () => {
+      service.changeDocument(uri, ++version, edited);
+      service.validate();
+    });
+    time(sink ?? timings['completion (value)'], () => service.completion(uri, { line: autoLine, character: autoValueAt }));
+    time(sink ?? timings['completion (keyword)'], () => service.completion(uri, { line: autoLine, character: 1 }));
+    time(sink ?? timings['hover (keyword)'], () => service.hover(uri, { line: autoLine, character: 2 }));
+    time(sink ?? timings['hover (conn)'], () => service.hover(uri, { line: connLine, character: 6 }));
+  }
+  return Object.entries(timings).map(([operation, samples]) => summarise(operation, samples));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const results = await benchLanguageServer();
+  for (const r of results) console.log(`${r.operation.padEnd(22)} median ${r.medianMs.toFixed(2).padStart(8)} ms   p95 ${r.p95Ms.toFixed(2).padStart(8)} ms   (${r.samples} runs)`);
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { createTwoFilesPatch } from 'diff';
+import { parseSecrets } from '../../grammar/secrets';
+import { maskSecrets, type FormatError, type FormatOptions } from '../format';
+import { formatDocument, type DocumentKind } from '../service/format';
+
+/** One file's text before and after formatting, or why it could not be formatted. */
+export type FileFormatting =
+  | { readonly status: 'formatted'; readonly before: string; readonly after: string }
+  | { readonly status: 'syntax-errors'; readonly errors: readonly FormatError[] }
+  | { readonly status: 'unreadable'; readonly message: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a file as UTF-8, refusing anything else: decoding other bytes would replace them,
+ * and writing the result back would change bytes the formatter promised to keep.
+ */
+export function readUtf8(read: () => Buffer): { ok: true; text: string } | { ok: false; message: string } {
+  let bytes: Buffer;
+  try {
+    bytes = read();
+  } catch (error) {
+    return { ok: false, message: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, message: 'not UTF-8 text; left untouched' };
+  }
+}
+
+export function formatText(text: string, kind: DocumentKind, options: FormatOptions): FileFormatting {
+  const result = formatDocument(text, kind, options);
+  return result.ok ? { status: 'formatted', before: text, after: result.text } : { status: 'syntax-errors', errors: result.errors };
+}
+
+/** `path:line:column: message` lines, 1-based like other command-line tools. */
+export function describeSyntaxErrors(path: string, errors: readonly FormatError[]): string[] {
+  return errors.map((e) => `${path}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${e.message}`);
+}
+
+/**
+ * A unified diff of the change. A secrets file's diff shows `<secret>` in place of each
+ * secret: formatting never changes a secret, and a diff is printed where logs can keep it.
+ */
+export function unifiedDiff(path: string, kind: DocumentKind, before: string, after: string): string {
+  const [oldText, newText] = kind === 'secrets' ? [maskSecrets(parseSecrets(before)), maskSecrets(parseSecrets(after))] : [before, after];
+  return createTwoFilesPatch(path, path, oldText, newText, undefined, undefined, { context: 3 });
+}

@@ -1,0 +1,207 @@
+import {
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, ResponseError, TextDocuments,
+  TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type Position,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { nodeFileSystem } from '../model/node-file-system';
+import { SETTINGS_FILE_NAME } from '../settings/settings-file';
+import { LanguageService } from '../service/language-service';
+import { semanticTokensLegend } from '../service/semantic-tokens';
+import { pathToUri, uriToPath } from '../service/uris';
+import { readClientSettings, ServerSettings, SETTINGS_SECTION } from './settings';
+
+/** What a client may pass in `initializationOptions`. */
+interface InitializationOptions {
+  /** The same object as the `ipsecLint` configuration section, for clients without workspace/configuration. */
+  readonly settings?: unknown;
+  /** Milliseconds to wait after the last edit before re-validating (default 200). */
+  readonly diagnosticsDelay?: number;
+}
+
+const DEFAULT_DIAGNOSTICS_DELAY_MS = 200;
+
+function isPosition(value: unknown): value is Position {
+  const p = value as Position | undefined;
+  return typeof p === 'object' && p !== null && Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0;
+}
+
+function checkPosition(value: unknown): Position {
+  if (!isPosition(value)) throw new ResponseError(ErrorCodes.InvalidParams, 'position must be {line, character} with non-negative integers');
+  return value;
+}
+
+function checkUri(value: unknown): string {
+  if (typeof value !== 'string' || value === '') throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument.uri must be a string');
+  return value;
+}
+
+/**
+ * The LSP adapter: negotiates capabilities, applies edits to its copies of the documents,
+ * debounces validation and forwards every request to the language service. It holds no
+ * feature logic of its own.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const settings = new ServerSettings();
+  const service = new LanguageService({ fs: nodeFileSystem, settingsFor: settings.settingsFor });
+  let diagnosticsDelay = DEFAULT_DIAGNOSTICS_DELAY_MS;
+  let canPullConfiguration = false;
+  let canWatchFiles = false;
+  let workspaceFolder: string | undefined;
+  let initializationSettings: unknown;
+  let timer: NodeJS.Timeout | undefined;
+  const settingsFilesWithProblems = new Set<string>();
+
+  const log = (message: string): void => connection.console.log(message);
+
+  const flush = (): void => {
+    timer = undefined;
+    try {
+      for (const published of service.validate()) void connection.sendDiagnostics(published);
+      publishSettingsFileProblems();
+    } catch (error) {
+      // A bug in one rule must not take the server down with it; say so in the log.
+      connection.console.error(`ipsec-lint: validation failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  };
+  const schedule = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, diagnosticsDelay);
+  };
+
+  const publishSettingsFileProblems = (): void => {
+    for (const [path, problems] of settings.settingsFileProblems()) {
+      if (problems.length === 0 && !settingsFilesWithProblems.has(path)) continue;
+      if (problems.length > 0) settingsFilesWithProblems.add(path);
+      else settingsFilesWithProblems.delete(path);
+      void connection.sendDiagnostics({
+        uri: pathToUri(path),
+        diagnostics: problems.map((p) => ({
+          range: { start: { line: p.line - 1, character: p.column - 1 }, end: { line: p.line - 1, character: p.column - 1 } },
+          severity: 1,
+          source: 'ipsec-lint',
+          message: p.message,
+        })),
+      });
+    }
+  };
+
+  const applyClientSettings = (raw: unknown): void => {
+    const read = readClientSettings(raw, workspaceFolder);
+    settings.setClientSettings(read.settings);
+    for (const problem of read.problems) connection.console.warn(problem);
+    service.settingsChanged();
+  };
+
+  const pullConfiguration = async (): Promise<void> => {
+    try {
+      const [raw] = (await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }])) as unknown[];
+      // Clients without an `ipsecLint` section answer null (Neovim, Helix): keep what came with initialize.
+      applyClientSettings(raw !== null && typeof raw === 'object' ? raw : initializationSettings);
+    } catch (error) {
+      connection.console.warn(`ipsec-lint: could not read the client's settings: ${(error as Error).message}`);
+    }
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (typeof options.diagnosticsDelay === 'number' && options.diagnosticsDelay >= 0) diagnosticsDelay = options.diagnosticsDelay;
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolder = folders.length > 0 ? uriToPath(folders[0]) : undefined;
+    initializationSettings = options.settings;
+    if (options.settings !== undefined) applyClientSettings(options.settings);
+    service.setWorkspaceFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['=', ',', '-', '+', '/', ':'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      },
+      serverInfo: { name: 'ipsec-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+      void pullConfiguration().then(schedule);
+    }
+    if (canWatchFiles) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.conf' }, { globPattern: '**/*.secrets' }, { globPattern: `**/${SETTINGS_FILE_NAME}` }] })
+        .catch(() => undefined);
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    if (canPullConfiguration) void pullConfiguration().then(schedule);
+    else {
+      applyClientSettings((params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
+      schedule();
+    }
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      if (change.uri.endsWith(`/${SETTINGS_FILE_NAME}`)) {
+        settings.forgetSettingsFiles();
+        service.settingsChanged();
+      } else {
+        service.fileChanged(change.uri);
+      }
+    }
+    schedule();
+  });
+
+  documents.onDidChangeContent((event) => {
+    const doc = event.document;
+    service.openDocument(doc.uri, doc.languageId, doc.version, doc.getText());
+    schedule();
+  });
+  documents.onDidClose((event) => {
+    service.closeDocument(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    schedule();
+  });
+
+  connection.onCompletion((p) => service.completion(checkUri(p.textDocument?.uri), checkPosition(p.position)));
+  connection.onHover((p) => service.hover(checkUri(p.textDocument?.uri), checkPosition(p.position)));
+  connection.onDefinition((p) => service.definition(checkUri(p.textDocument?.uri), checkPosition(p.position)));
+  connection.onReferences((p) => service.references(checkUri(p.textDocument?.uri), checkPosition(p.position), p.context?.includeDeclaration !== false));
+  connection.onPrepareRename((p) => service.prepareRename(checkUri(p.textDocument?.uri), checkPosition(p.position)));
+  connection.onRenameRequest((p) => {
+    const result = service.rename(checkUri(p.textDocument?.uri), checkPosition(p.position), String(p.newName ?? ''));
+    if (result && 'refused' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.refused);
+    return result;
+  });
+  connection.onDocumentSymbol((p) => service.documentSymbols(checkUri(p.textDocument?.uri)));
+  connection.onWorkspaceSymbol((p) => service.workspaceSymbols(typeof p.query === 'string' ? p.query : ''));
+  connection.onFoldingRanges((p) => service.foldingRanges(checkUri(p.textDocument?.uri)));
+  connection.onDocumentLinks((p) => service.documentLinks(checkUri(p.textDocument?.uri)));
+  connection.languages.semanticTokens.on((p) => service.semanticTokens(checkUri(p.textDocument?.uri)));
+  connection.onCodeAction((p) => {
+    const range = p.range;
+    if (!range || !isPosition(range.start) || !isPosition(range.end)) throw new ResponseError(ErrorCodes.InvalidParams, 'range must have a valid start and end');
+    return service.codeActions(checkUri(p.textDocument?.uri), range, p.context?.only);
+  });
+
+  connection.onShutdown(() => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  log('ipsec-language-server started');
+}

@@ -1,0 +1,49 @@
+import { CRYPTO_POLICY_BACKEND_PATH } from '../../../schemas/crypto-policies/index';
+import type { ConfRule } from '../rule';
+
+const INCLUDE_LINE = `include ${CRYPTO_POLICY_BACKEND_PATH}`;
+
+/**
+ * The main config (the one with `config setup`) does not include the system crypto policy,
+ * or has the include commented out: every conn then ignores the policy (RHEL STIG
+ * RHEL-08-010020 checks for this line).
+ */
+export const cryptoPolicyIncludeMissing: ConfRule = {
+  meta: {
+    id: 'crypto-policy-include-missing',
+    description: `The config with 'config setup' does not include ${CRYPTO_POLICY_BACKEND_PATH}, or has the include commented out.`,
+    defaultSeverity: 'warning',
+    scope: 'conf',
+  },
+  check({ config, cryptoPolicy }, report) {
+    if (!cryptoPolicy || cryptoPolicy.includes.length > 0) return;
+    const setup = config.loaded.sections.find((s) => s.section.kind === 'setup');
+    if (!setup || setup.section.kind !== 'setup') return;
+    const why = 'so no conn follows the system crypto policy (update-crypto-policies has no effect on Libreswan; RHEL STIG RHEL-08-010020)';
+    if (cryptoPolicy.commentedOut.length > 0) {
+      for (const { file, line } of cryptoPolicy.commentedOut) {
+        report({
+          file: file.path,
+          range: line.range,
+          message: `The crypto-policy include is commented out, ${why}; remove the '#'`,
+          rejectedByLibreswan: false,
+          fixes: [{ title: `Restore '${INCLUDE_LINE}'`, edits: [{ file: file.path, range: line.range, newText: INCLUDE_LINE }], preferred: true }],
+        });
+      }
+      return;
+    }
+    const file = setup.file;
+    const sections = file.conf.sections;
+    const next = sections[sections.indexOf(setup.section) + 1];
+    // Right after config setup, before any conn, as RHEL's stock ipsec.conf has it.
+    const at = next ? { line: next.header.line, character: 0 } : undefined;
+    const fixes = at ? [{ title: `Add '${INCLUDE_LINE}'`, edits: [{ file: file.path, range: { start: at, end: at }, newText: `${INCLUDE_LINE}\n` }] }] : [];
+    report({
+      file: file.path,
+      range: setup.section.header.range,
+      message: `This config does not include ${CRYPTO_POLICY_BACKEND_PATH}, ${why}; add '${INCLUDE_LINE}' after config setup`,
+      rejectedByLibreswan: false,
+      fixes,
+    });
+  },
+};

@@ -1,0 +1,104 @@
+import { posix as path } from 'node:path';
+import { parseConf } from '../../grammar/conf/parse';
+import { parseSecrets, type SecretsFile } from '../../grammar/secrets/index';
+import { versionBehaviour } from '../../schemas/behaviour';
+import { keywordTable } from '../../schemas/keywords';
+import { resolveConnections, type ResolvedConfig } from '../model/connections';
+import type { ConfigFileSystem } from '../model/file-system';
+import { loadConfig } from '../model/include-graph';
+import { loadSecretsIndex, type LoadedSecrets, type SecretsIncludeProblem } from '../model/secrets-index';
+import { runSecretsRules } from '../rules/registry';
+import type { LintDiagnostic, SeveritySetting } from '../rules/rule';
+import type { LintSettings } from '../settings/lint-settings';
+
+export interface SecretsLintInput {
+  readonly path: string;
+  readonly text: string;
+  readonly fs: ConfigFileSystem;
+  readonly settings: LintSettings;
+  readonly parsed?: (path: string) => SecretsFile | undefined;
+  /** The conf to check against; found beside the file when not given, none when `null`. */
+  readonly config?: ResolvedConfig | null;
+}
+
+export interface SecretsLintResult {
+  readonly secrets: LoadedSecrets;
+  readonly config: ResolvedConfig | undefined;
+  readonly diagnostics: readonly LintDiagnostic[];
+}
+
+/**
+ * The ipsec.conf a secrets file belongs to: `ipsec.conf` in the same folder; for
+ * `<host>.secrets`, `<host>.conf` beside it (the layout of Libreswan's own tests); for a file
+ * in `ipsec.d/`, the `ipsec.conf` one folder up (the /etc layout).
+ */
+export function confBesideSecrets(secretsPath: string, fs: ConfigFileSystem): string | undefined {
+  const dir = path.dirname(secretsPath);
+  const base = path.basename(secretsPath);
+  const candidates = [path.join(dir, 'ipsec.conf')];
+  if (base.endsWith('.secrets') && base !== 'ipsec.secrets') candidates.push(path.join(dir, base.slice(0, -'.secrets'.length) + '.conf'));
+  if (path.basename(dir) === 'ipsec.d') candidates.push(path.join(path.dirname(dir), 'ipsec.conf'));
+  return candidates.find((c) => fs.readText(c).ok);
+}
+
+/** Loads and resolves a conf without running the conf rules (the secrets rules only need the model). */
+export function resolveConfAt(confPath: string, fs: ConfigFileSystem, settings: LintSettings): ResolvedConfig | undefined {
+  const read = fs.readText(confPath);
+  if (!read.ok) return undefined;
+  const version = settings.libreswanVersion;
+  const loaded = loadConfig(confPath, parseConf(read.text), { fs, root: settings.root, cwd: path.dirname(confPath) });
+  return resolveConnections(loaded, keywordTable(version), versionBehaviour[version]);
+}
+
+function includeMessage(p: SecretsIncludeProblem): string {
+  switch (p.kind) {
+    case 'missing':
+      return `${p.target} does not exist; Libreswan skips this include`;
+    case 'no-match':
+      return `no file matches ${p.pattern} (fine when the folder is meant to be empty)`;
+    case 'unreadable':
+      return `${p.target}: ${p.message}`;
+    case 'cycle':
+      return `${p.target} includes itself (directly or through other files); Libreswan stops there`;
+    case 'too-deep':
+      return `${p.target} is nested too deeply; Libreswan stops following includes there`;
+  }
+}
+
+function severityOf(settings: Readonly<Record<string, SeveritySetting>>, id: string, own: LintDiagnostic['severity']): LintDiagnostic['severity'] | undefined {
+  const s = settings[id];
+  return s === 'off' ? undefined : (s ?? own);
+}
+
+/**
+ * Lints an ipsec.secrets-style file: syntax errors of it and every file it includes, include
+ * problems, and the secrets rules (with the conf beside it where there is one). Messages
+ * never quote secret data: the parser's messages do not, and the rules only see lengths.
+ */
+export function lintSecrets(input: SecretsLintInput): SecretsLintResult {
+  const { settings } = input;
+  const entry = input.parsed?.(input.path) ?? parseSecrets(input.text);
+  const secrets = loadSecretsIndex(input.path, entry, { fs: input.fs, root: settings.root, parsed: input.parsed });
+  let config: ResolvedConfig | undefined;
+  if (input.config !== undefined) config = input.config ?? undefined;
+  else {
+    const confPath = confBesideSecrets(input.path, input.fs);
+    config = confPath ? resolveConfAt(confPath, input.fs, settings) : undefined;
+  }
+  const diagnostics: LintDiagnostic[] = [];
+  for (const file of secrets.files) {
+    for (const e of file.secrets.errors) {
+      const severity = severityOf(settings.rules, 'syntax-error', e.severity);
+      if (severity) diagnostics.push({ file: file.path, range: e.range, message: e.message, ruleId: 'syntax-error', severity, rejectedByLibreswan: e.severity === 'error' });
+    }
+  }
+  for (const edge of secrets.includes) {
+    for (const p of edge.problems) {
+      const own = p.kind === 'no-match' ? 'info' : 'warning';
+      const severity = severityOf(settings.rules, 'include-problem', own);
+      if (severity) diagnostics.push({ file: edge.from.path, range: edge.record.path.range, message: includeMessage(p), ruleId: 'include-problem', severity, rejectedByLibreswan: false });
+    }
+  }
+  diagnostics.push(...runSecretsRules({ version: settings.libreswanVersion, fips: settings.fips, secrets, config }, settings.rules));
+  return { secrets, config, diagnostics };
+}

@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CRYPTO_POLICY_ERAS } from '../../schemas/crypto-policies/index';
+import { LIBRESWAN_VERSIONS } from '../../schemas/keywords';
+import { CLIENT_SETTING_KEYS, SETTINGS_SECTION } from '../../server/lsp/settings';
+import { kindOfFileName } from '../../server/service/document-kind';
+
+const clientDir = resolve(import.meta.dirname, '../../client');
+
+interface Manifest {
+  publisher: string;
+  repository: { url: string };
+  main: string;
+  engines: { vscode: string };
+  activationEvents: string[];
+  contributes: {
+    languages: { id: string; filenames?: string[]; extensions?: string[]; filenamePatterns?: string[] }[];
+    grammars: { language: string; scopeName: string; path: string }[];
+    configuration: { properties: Record<string, { type: string; enum?: string[]; default?: unknown }> };
+  };
+}
+
+const manifest = JSON.parse(readFileSync(join(clientDir, 'package.json'), 'utf8')) as Manifest;
+
+/** Settings only the client reads (vscode-languageclient's message trace). */
+const CLIENT_ONLY_SETTINGS = ['trace.server'];
+
+describe('the VS Code extension manifest', () => {
+  it('contributes exactly the settings the server reads', () => {
+    const contributed = Object.keys(manifest.contributes.configuration.properties);
+    expect(contributed.every((k) => k.startsWith(`${SETTINGS_SECTION}.`))).toBe(true);
+    const serverSide = contributed.map((k) => k.slice(SETTINGS_SECTION.length + 1)).filter((k) => !CLIENT_ONLY_SETTINGS.includes(k));
+    expect(serverSide.sort()).toEqual([...CLIENT_SETTING_KEYS].sort());
+  });
+
+  it('offers the versions and crypto-policy eras the schemas know', () => {
+    const properties = manifest.contributes.configuration.properties;
+    expect(properties['ipsecLint.libreswanVersion'].enum).toEqual([...LIBRESWAN_VERSIONS]);
+    expect(properties['ipsecLint.cryptoPolicyEra'].enum).toEqual([...CRYPTO_POLICY_ERAS]);
+  });
+
+  it('declares the three languages with grammars whose scope names match the grammar files', () => {
+    expect(manifest.contributes.languages.map((l) => l.id).sort()).toEqual(['ipsec-conf', 'ipsec-policy', 'ipsec-secrets']);
+    expect(manifest.activationEvents.sort()).toEqual(['onLanguage:ipsec-conf', 'onLanguage:ipsec-policy', 'onLanguage:ipsec-secrets']);
+    for (const grammar of manifest.contributes.grammars) {
+      const source = resolve(import.meta.dirname, '../../grammar/textmate', grammar.path.replace('./syntaxes/', ''));
+      const scopeName = (JSON.parse(readFileSync(source, 'utf8')) as { scopeName: string }).scopeName;
+      expect(scopeName).toBe(grammar.scopeName);
+      expect(existsSync(join(clientDir, grammar.path)), `${grammar.path} is copied by npm run build`).toBe(true);
+    }
+  });
+
+  it('maps file names to the same grammar the server picks', () => {
+    const byId = new Map(manifest.contributes.languages.map((l) => [l.id, l]));
+    for (const name of byId.get('ipsec-conf')!.filenames ?? []) expect(kindOfFileName(`/etc/${name}`)).toBe('conf');
+    for (const name of byId.get('ipsec-secrets')!.filenames ?? []) expect(kindOfFileName(`/etc/${name}`)).toBe('secrets');
+    for (const ext of byId.get('ipsec-secrets')!.extensions ?? []) expect(kindOfFileName(`/etc/ipsec.d/site${ext}`)).toBe('secrets');
+    for (const pattern of byId.get('ipsec-policy')!.filenamePatterns ?? []) expect(kindOfFileName(`/etc/ipsec.d/${pattern.replace('**/', '')}`)).toBe('policy');
+  });
+});
+
+describe('the extension bundle', () => {
+  it('loads with a stand-in vscode module and exports activate and deactivate', () => {
+    const bundle = join(clientDir, manifest.main);
+    expect(existsSync(bundle), 'run npm run build first').toBe(true);
+    expect(existsSync(join(clientDir, 'dist/server.cjs'))).toBe(true);
+    // Any property of the stand-in is a class that accepts anything, so module-level
+    // `class X extends vscode.Y` and enum reads work as they do in VS Code.
+    const standIn: object = new Proxy({}, { get: () => class StandIn {} });
+    const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+    const original = loader._load;
+    const asked: string[] = [];
+    loader._load = function (request: string, parent: unknown, isMain: boolean): unknown {
+      if (request === 'vscode') {
+        asked.push(request);
+        return standIn;
+      }
+      return original.call(this, request, parent, isMain);
+    };
+    try {
+      const extension = createRequire(import.meta.url)(bundle) as { activate: unknown; deactivate: unknown };
+      expect(typeof extension.activate).toBe('function');
+      expect(typeof extension.deactivate).toBe('function');
+      expect(asked.length).toBeGreaterThan(0);
+    } finally {
+      loader._load = original;
+    }
+  });
+});
+
+describe('vsce', () => {
+  const out = mkdtempSync(join(tmpdir(), 'ipsec-lint-vsix-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('packages a .vsix offline', () => {
+    expect(manifest.publisher).not.toBe('');
+    expect(manifest.repository.url).toMatch(/^https:\/\//);
+    const vsix = join(out, 'ipsec-lint.vsix');
+    const vsce = resolve(import.meta.dirname, '../../node_modules/.bin/vsce');
+    const run = spawnSync(vsce, ['package', '--no-dependencies', '-o', vsix], { cwd: clientDir, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(run.status, run.stderr + run.stdout).toBe(0);
+    // A .vsix is a zip; its central directory lists the names uncompressed.
+    const bytes = readFileSync(vsix).toString('latin1');
+    for (const name of ['extension/package.json', 'extension/dist/extension.cjs', 'extension/dist/server.cjs', 'extension/syntaxes/ipsec-conf.tmLanguage.json', 'extension/LICENSE.txt']) {
+      expect(bytes).toContain(name);
+    }
+    expect(bytes).not.toContain('extension/src/extension.ts');
+  });
+});

@@ -1,0 +1,91 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../server/cli/main';
+import { nodeFileSystem } from '../../server/model/node-file-system';
+import { checkPair, loadPairEnd, type PairEnd } from '../../server/pair/index';
+
+const match = resolve(__dirname, '../fixtures/pair/match');
+const scratch = mkdtempSync(join(tmpdir(), 'ipsec-lint-pair-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function end(dir: string): PairEnd {
+  const r = loadPairEnd(dir, true, nodeFileSystem, 'latest');
+  if (!r.ok) throw new Error(r.message);
+  return r.end;
+}
+
+interface Break {
+  readonly name: string;
+  readonly host: 'west' | 'east';
+  readonly file: 'ipsec.conf' | 'ipsec.secrets';
+  readonly from: string;
+  readonly to: string;
+  readonly notification: string;
+  /** The line (1-based) each host's finding should point at. */
+  readonly westLine: number;
+  readonly eastLine: number;
+}
+
+// Lines of the fixture: 2 conn, 3 left, 4 leftid, 5 leftsubnet, 6 right, 7 rightid,
+// 8 rightsubnet, 9 authby, 10 ike, 11 esp, 12 ppk; secrets: 1 PSK, 2 PPKS.
+const breaks: readonly Break[] = [
+  { name: 'IKE proposal', host: 'east', file: 'ipsec.conf', from: 'ike=aes256-sha2_256;dh19', to: 'ike=aes128-sha2_512;dh20', notification: 'NO_PROPOSAL_CHOSEN', westLine: 10, eastLine: 10 },
+  { name: 'ESP proposal', host: 'east', file: 'ipsec.conf', from: 'esp=aes256-sha2_256', to: 'esp=aes_gcm128', notification: 'NO_PROPOSAL_CHOSEN', westLine: 11, eastLine: 11 },
+  { name: 'IKE version', host: 'west', file: 'ipsec.conf', from: 'authby=secret', to: 'authby=secret\n\tkeyexchange=ikev1', notification: 'NO_PROPOSAL_CHOSEN', westLine: 10, eastLine: 2 },
+  { name: 'east subnet', host: 'east', file: 'ipsec.conf', from: 'rightsubnet=10.2.0.0/16', to: 'rightsubnet=10.3.0.0/16', notification: 'TS_UNACCEPTABLE', westLine: 8, eastLine: 8 },
+  { name: 'west id', host: 'west', file: 'ipsec.conf', from: 'rightid=@east', to: 'rightid=@east.example', notification: 'AUTHENTICATION_FAILED', westLine: 7, eastLine: 7 },
+  { name: 'auth method', host: 'east', file: 'ipsec.conf', from: 'authby=secret', to: 'authby=rsasig', notification: 'AUTHENTICATION_FAILED', westLine: 9, eastLine: 9 },
+  { name: 'PSK', host: 'east', file: 'ipsec.secrets', from: 'Xk3v9QmZt7', to: 'Xk3v9QmZt8', notification: 'AUTHENTICATION_FAILED', westLine: 1, eastLine: 1 },
+  { name: 'ppk insist', host: 'west', file: 'ipsec.conf', from: 'ppk=propose', to: 'ppk=insist', notification: 'NO_PROPOSAL_CHOSEN', westLine: 12, eastLine: 12 },
+  { name: 'PPK id', host: 'east', file: 'ipsec.secrets', from: 'PPKS "west-east"', to: 'PPKS "west-east-2"', notification: 'AUTHENTICATION_FAILED', westLine: 2, eastLine: 2 },
+];
+
+function broken(b: Break): { west: string; east: string } {
+  const dir = join(scratch, b.name.replace(/\W+/g, '-'));
+  cpSync(match, dir, { recursive: true });
+  const path = join(dir, b.host, b.file);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain(b.from);
+  writeFileSync(path, text.replace(b.from, b.to));
+  return { west: join(dir, 'west'), east: join(dir, 'east') };
+}
+
+describe('pair check', () => {
+  it('finds nothing between two matching hosts, and the CLI exits 0', () => {
+    const report = checkPair(end(join(match, 'west')), end(join(match, 'east')), 'latest');
+    expect(report.matched).toEqual(['west-east']);
+    expect(report.findings).toEqual([]);
+    expect(runCli(['pair', join(match, 'west'), join(match, 'east')]).exitCode).toBe(0);
+  });
+
+  for (const b of breaks) {
+    it(`finds a broken ${b.name} (${b.notification}) with both lines, and the CLI exits 1`, () => {
+      const { west, east } = broken(b);
+      const report = checkPair(end(west), end(east), 'latest');
+      const hit = report.findings.find((f) => f.notification === b.notification);
+      expect(hit, JSON.stringify(report.findings, null, 1)).toBeDefined();
+      expect(hit!.west.range.start.line + 1).toBe(b.westLine);
+      expect(hit!.east.range.start.line + 1).toBe(b.eastLine);
+      const cli = runCli(['pair', '--format', 'json', west, east]);
+      const parsed = JSON.parse(cli.stdout) as { findings: { notification: string }[] };
+      expect(parsed.findings.map((f) => f.notification)).toContain(b.notification);
+      expect(cli.exitCode).toBe(b.notification === 'NO_PROPOSAL_CHOSEN' && b.name === 'ppk insist' ? 1 : 1);
+    });
+  }
+
+  it('exits 2 on a missing path or a wrong argument count', () => {
+    expect(runCli(['pair', join(match, 'west'), join(scratch, 'nowhere')]).exitCode).toBe(2);
+    expect(runCli(['pair', join(match, 'west')]).exitCode).toBe(2);
+    expect(runCli(['pair', '--format', 'xml', join(match, 'west'), join(match, 'east')]).exitCode).toBe(2);
+  });
+
+  it('prints both lines in stylish output, and never a secret', () => {
+    const { west, east } = broken(breaks.find((b) => b.name === 'PSK')!);
+    const out = runCli(['pair', west, east]).stdout;
+    expect(out).toMatch(/AUTHENTICATION_FAILED/);
+    expect(out).toMatch(/west\s+\S+ipsec\.secrets:1:1\s+@west @east : PSK \(secret not shown\)/);
+    expect(out).not.toContain('Xk3v9QmZt');
+  });
+});
