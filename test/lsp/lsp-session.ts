@@ -45,12 +45,12 @@ export class LspSession {
     this.connection.listen();
   }
 
-  async initialize(rootPath: string | null, initializationOptions: unknown = { diagnosticsDelay: 10 }): Promise<InitializeResult> {
+  async initialize(rootPath: string | null, initializationOptions: unknown = { diagnosticsDelay: 10 }, capabilities: object = {}): Promise<InitializeResult> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: rootPath ? fileUri(rootPath) : null,
       workspaceFolders: rootPath ? [{ uri: fileUri(rootPath), name: 'site' }] : null,
-      capabilities: {},
+      capabilities,
       initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});

@@ -319,6 +319,30 @@ describe('ipsec-language-server under abuse', () => {
   });
 });
 
+describe('settings from the client', () => {
+  it('pulls the ipsecLint section, and keeps the initialize settings when the client has none', async () => {
+    const lsp = new LspSession();
+    const asked: unknown[] = [];
+    let answer: unknown = null;
+    lsp.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+      asked.push(params.items);
+      return [answer];
+    });
+    await lsp.initialize(null, { diagnosticsDelay: 10, settings: { libreswanVersion: '4.10' } }, { workspace: { configuration: true } });
+    const uri = 'untitled:settings';
+    await lsp.open(uri, 'conn a\n\tsalifetime=1h\n');
+    await lsp.waitForDiagnostics(uri, (d) => d.some((x) => String(x.message).includes('Libreswan 4.10')));
+    await new Promise((done) => setTimeout(done, 100));
+    expect(asked).toEqual([[{ section: 'ipsecLint' }]]);
+    const hover = await lsp.request<Hover>('textDocument/hover', { textDocument: { uri }, position: at(1, 2) });
+    expect(hoverText(hover)).toContain('Libreswan 4.10');
+    answer = { libreswanVersion: '5.0' };
+    await lsp.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await lsp.waitForDiagnostics(uri, (d) => d.some((x) => String(x.message).includes('Libreswan 5.0')));
+    expect(await lsp.shutdown()).toBe(0);
+  });
+});
+
 describe('server process', () => {
   it('exits with status 1 on exit without shutdown, as the protocol asks', async () => {
     const lsp = new LspSession();

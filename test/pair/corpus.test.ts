@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ConfigFileSystem } from '../../server/model/file-system';
 import { nodeFileSystem } from '../../server/model/node-file-system';
 import { checkPair, loadPairEnd, type PairEnd } from '../../server/pair/index';
+import { orient } from '../../server/pair/orient';
 import { corpusDir, corpusPresent } from '../support/corpus';
 
 /** Rows of docs/pair.md's table of tests whose point is the failure: `| `test` | `conn` | `NOTIFICATION` |`. */
@@ -54,5 +56,37 @@ describe.skipIf(!corpusPresent || !existsSync(join(corpusDir, 'testing/pluto/TES
     const found = new Set(failures);
     expect([...found].filter((f) => !documented.has(f)), 'predicted failures in passing tests that docs/pair.md does not explain').toEqual([]);
     expect([...documented].filter((f) => !found.has(f)), 'rows of docs/pair.md no longer found').toEqual([]);
+  });
+
+  it('finds a subnet broken on purpose on the east host of every matching pair that has one', () => {
+    let broken = 0;
+    const missed: string[] = [];
+    for (const test of goodTests()) {
+      const dir = join(corpusDir, 'testing/pluto', test);
+      const westPath = join(dir, 'west.conf');
+      const eastPath = join(dir, 'east.conf');
+      if (!existsSync(westPath) || !existsSync(eastPath)) continue;
+      const intact = checkPair(load(westPath), load(eastPath), '4.10');
+      if (intact.findings.length > 0 || intact.matched.length !== 1) continue;
+      // Only a host-to-host reading (one host left, the other right) makes east's
+      // rightsubnet= a statement about west; two responders that both take `right` do not.
+      const name = intact.matched[0];
+      const pick = (e: PairEnd) => e.config.conns.find((c) => c.name === name)!;
+      const o = orient(pick(load(westPath)), pick(load(eastPath)));
+      if (o.west === o.east) continue;
+      const text = readFileSync(eastPath, 'utf8');
+      const lines = text.split('\n').filter((l) => /^\s+rightsubnet=\d+\.\d+\.\d+\.\d+\/\d+\s*$/.test(l));
+      if (lines.length !== 1) continue;
+      // east now expects west to protect a subnet west never offers.
+      const fs: ConfigFileSystem = { ...nodeFileSystem, readText: (p) => (p === eastPath ? { ok: true, text: text.replace(lines[0], '\trightsubnet=10.99.0.0/16') } : nodeFileSystem.readText(p)) };
+      const r = loadPairEnd(eastPath, false, fs, '4.10');
+      if (!r.ok) throw new Error(r.message);
+      broken++;
+      const report = checkPair(load(westPath), r.end, '4.10');
+      if (!report.findings.some((f) => f.notification === 'TS_UNACCEPTABLE' && f.east.text.includes('10.99.0.0/16'))) missed.push(test);
+    }
+    console.log(`[pair corpus] ${broken} pairs broken on purpose (east's rightsubnet=), ${missed.length} missed`);
+    expect(broken).toBeGreaterThan(50);
+    expect(missed).toEqual([]);
   });
 });

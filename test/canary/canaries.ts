@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The secret payloads planted in test/canary/fixtures/*\/ipsec.secrets. Other tests (the
+ * language server's among them) import this list and `leakedCanary` to check their output.
+ */
+export const canaryDir = join(__dirname, 'fixtures');
+
+export const CANARIES: readonly string[] = [
+  'CnryPskMain7Tq2Wz9Lx4Rv8Ks3Ny6Mb1Hd5Gf0Ja2Pe7Uc9Xo4Zi6Sl3Wn8Qk1Vy5',
+  'CnryShort4Kq',
+  'Cnrypasswordpasswordpassword',
+  '9c4e1f7a3b8d2e6f5a0c9b7d4e1f3a8c6b2d9e0f7a4c1b8d5e2f9a6c3b0d7e4f',
+  'CnryXauthR0adW4rr1or',
+  'CnryUnterminatedQv8Lp3',
+  'CnryTrailingZx5Mw2Ro9',
+  'CnryNoPrefixBh6Tn4Yc8',
+  'CnryTextData Jd7Fs2Wk9',
+  'CnryBackQuotedPx3Gu8',
+  'CnryOverlong',
+  'CnryPskEastDifferent3Hv7Nq2Lt9Rx4Ws8Ke1Ym6Ba5Fd0Zu2Jc7Gp9Oi4Tr3',
+  '1d8b3f6e9a2c5d7f0b4e8a1c6d3f9b2e5a7c0d4f8b1e6a3c9d2f5b7e0a4c8d1f',
+];
+
+/** The marker every planted text secret starts with; nothing ipsec-lint says contains it. */
+export const CANARY_MARKER = 'Cnry';
+
+const WINDOW = 8;
+
+/** A canary, or an 8-character piece of one, found in `output`; undefined when none leaked. */
+export function leakedCanary(output: string): string | undefined {
+  if (output.includes(CANARY_MARKER)) return CANARY_MARKER;
+  for (const canary of CANARIES) {
+    for (let i = 0; i + WINDOW <= canary.length; i++) {
+      const piece = canary.slice(i, i + WINDOW);
+      if (output.includes(piece)) return piece;
+    }
+  }
+  return undefined;
+}
+
+/** Every canary really is in the fixtures (so a test using them cannot pass vacuously). */
+export function canariesPlanted(): boolean {
+  const text = ['west', 'east'].map((h) => readFileSync(join(canaryDir, h, 'ipsec.secrets'), 'utf8')).join('\n');
+  return CANARIES.every((c) => text.includes(c));
+}
