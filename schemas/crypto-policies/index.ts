@@ -4,9 +4,7 @@
  * parses it with the conf grammar (server/model/crypto-policy.ts), as Libreswan would read
  * /etc/crypto-policies/back-ends/libreswan.config.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import packed from './policies.json' with { type: 'json' };
 
 export type CryptoPolicyEra = 'rhel8' | 'rhel9' | 'current';
 export const CRYPTO_POLICY_ERAS: readonly CryptoPolicyEra[] = ['rhel8', 'rhel9', 'current'];
@@ -20,18 +18,8 @@ export function parseCryptoPolicyEra(text: string): CryptoPolicyEra | undefined 
   return CRYPTO_POLICY_ERAS.find((e) => e === text.trim().toLowerCase());
 }
 
-/**
- * The folder holding the era folders: beside this module in the source tree, and
- * `../schemas/crypto-policies` beside a bundle in dist/ (the npm package ships schemas/).
- */
-let folderFound: string | undefined | null = null;
-function dataFolder(): string | undefined {
-  if (folderFound !== null) return folderFound;
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [here, join(here, '../schemas/crypto-policies'), join(here, '../../schemas/crypto-policies')];
-  folderFound = candidates.find((c) => existsSync(join(c, DEFAULT_CRYPTO_POLICY_ERA, `${DEFAULT_CRYPTO_POLICY}.config`)));
-  return folderFound;
-}
+/** The .config files of each era, packed by tools/pack-crypto-policies.mjs so bundles carry them. */
+const files = packed as Readonly<Record<CryptoPolicyEra, Readonly<Record<string, string>>>>;
 
 /** `FIPS:OSPP` is stored as `FIPS_OSPP.config`: a colon is not portable in file names. */
 const fileNameOf = (policy: string): string => `${policy.toUpperCase().replace(/:/g, '_')}.config`;
@@ -39,20 +27,10 @@ const policyNameOf = (file: string): string => file.replace(/\.config$/, '').rep
 
 /** Policy names shipped for an era, sub-policies written `BASE:SUB`. */
 export function cryptoPolicyNames(era: CryptoPolicyEra): string[] {
-  const folder = dataFolder();
-  if (!folder) return [];
-  return readdirSync(join(folder, era)).filter((f) => f.endsWith('.config')).map(policyNameOf).sort();
+  return Object.keys(files[era]).map(policyNameOf).sort();
 }
 
 /** The back-end file a policy generates in an era, or undefined when we do not ship it. */
 export function cryptoPolicyText(era: CryptoPolicyEra, policy: string): string | undefined {
-  const key = `${era}/${fileNameOf(policy)}`;
-  if (texts.has(key)) return texts.get(key);
-  const folder = dataFolder();
-  const file = folder === undefined ? undefined : join(folder, era, fileNameOf(policy));
-  const text = file !== undefined && existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-  texts.set(key, text);
-  return text;
+  return files[era][fileNameOf(policy)];
 }
-
-const texts = new Map<string, string | undefined>();

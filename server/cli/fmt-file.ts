@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { parseSecrets } from '../../grammar/secrets';
 import { maskSecrets, type FormatError, type FormatOptions } from '../format';
 import { formatDocument, type DocumentKind } from '../service/format';
@@ -46,5 +46,5 @@ export function describeSyntaxErrors(path: string, errors: readonly FormatError[
  */
 export function unifiedDiff(path: string, kind: DocumentKind, before: string, after: string): string {
   const [oldText, newText] = kind === 'secrets' ? [maskSecrets(parseSecrets(before)), maskSecrets(parseSecrets(after))] : [before, after];
-  return createTwoFilesPatch(path, path, oldText, newText, undefined, undefined, { context: 3 });
+  return createTwoFilesPatch(path, path, oldText, newText, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
 }

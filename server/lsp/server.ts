@@ -1,6 +1,6 @@
 import {
   CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, ResponseError, TextDocuments,
-  TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type Position,
+  TextDocumentSyncKind, type Connection, type FormattingOptions, type InitializeParams, type InitializeResult, type Position, type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { nodeFileSystem } from '../model/node-file-system';
@@ -35,6 +35,14 @@ function checkUri(value: unknown): string {
   return value;
 }
 
+function checkFormattingOptions(value: unknown): FormattingOptions {
+  const o = value as FormattingOptions | undefined;
+  if (typeof o !== 'object' || o === null || typeof o.tabSize !== 'number' || typeof o.insertSpaces !== 'boolean') {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'options must have tabSize and insertSpaces');
+  }
+  return o;
+}
+
 /**
  * The LSP adapter: negotiates capabilities, applies edits to its copies of the documents,
  * debounces validation and forwards every request to the language service. It holds no
@@ -43,7 +51,7 @@ function checkUri(value: unknown): string {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new ServerSettings();
-  const service = new LanguageService({ fs: nodeFileSystem, settingsFor: settings.settingsFor });
+  const service = new LanguageService({ fs: nodeFileSystem, settingsFor: settings.settingsFor, formatSettingsFor: settings.formatSettingsFor });
   let diagnosticsDelay = DEFAULT_DIAGNOSTICS_DELAY_MS;
   let canPullConfiguration = false;
   let canWatchFiles = false;
@@ -127,6 +135,8 @@ export function startServer(connection: Connection): void {
         documentLinkProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
       },
       serverInfo: { name: 'ipsec-language-server', version: '0.1.0' },
     };
@@ -194,6 +204,19 @@ export function startServer(connection: Connection): void {
     const range = p.range;
     if (!range || !isPosition(range.start) || !isPosition(range.end)) throw new ResponseError(ErrorCodes.InvalidParams, 'range must have a valid start and end');
     return service.codeActions(checkUri(p.textDocument?.uri), range, p.context?.only);
+  });
+
+  const formattingAnswer = (result: ReturnType<LanguageService['formatting']>): TextEdit[] | null => {
+    if (!('refused' in result)) return result;
+    // Format-on-save would pop an error on every save of a half-written file: log it instead.
+    connection.console.info(result.refused);
+    return null;
+  };
+  connection.onDocumentFormatting((p) => formattingAnswer(service.formatting(checkUri(p.textDocument?.uri), checkFormattingOptions(p.options))));
+  connection.onDocumentRangeFormatting((p) => {
+    const range = p.range;
+    if (!range || !isPosition(range.start) || !isPosition(range.end)) throw new ResponseError(ErrorCodes.InvalidParams, 'range must have a valid start and end');
+    return formattingAnswer(service.rangeFormatting(checkUri(p.textDocument?.uri), range, checkFormattingOptions(p.options)));
   });
 
   connection.onShutdown(() => {

@@ -1,6 +1,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseCryptoPolicyEra } from '../../schemas/crypto-policies/index';
 import { parseLibreswanVersion } from '../../schemas/keywords';
+import type { FormatOptionsFromFile } from '../format';
 import type { SeveritySetting } from '../rules/rule';
 import { defaultSettings, type LintSettings } from '../settings/lint-settings';
 import { findSettingsFile, readSettingsFile, type SettingsFile, type SettingsProblem } from '../settings/settings-file';
@@ -89,6 +90,9 @@ export class ServerSettings {
     }
     return entry.file;
   }
+
+  /** The `format` section of the settings file that applies to a file. */
+  formatSettingsFor = (path: string): FormatOptionsFromFile | undefined => this.settingsFile(path)?.format;
 
   settingsFor = (path: string): LintSettings => {
     const file = this.settingsFile(path);

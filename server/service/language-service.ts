@@ -1,14 +1,16 @@
 import type {
   CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, Position, Range,
-  SemanticTokens, SymbolInformation, WorkspaceEdit,
+  SemanticTokens, SymbolInformation, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { keywordTable } from '../../schemas/keywords';
+import { resolveFormatOptions, type EditorFormattingOptions, type FormatOptionsFromFile } from '../format';
 import { codeActions } from './code-actions';
 import { confCompletion, secretsCompletion } from './completion';
 import type { ConfFeatureContext } from './context';
 import { confDefinition, confPrepareRename, confReferences, confRename, connNameProblem } from './definition';
 import { confDocumentLinks, secretsDocumentLinks } from './document-links';
 import { confFoldingRanges, tokenFileFoldingRanges } from './folding';
+import { documentFormattingEdits, rangeFormattingEdits } from './formatting';
 import { confHover, secretsHover } from './hover';
 import { toLspDiagnostic } from './lsp-diagnostics';
 import { confSemanticTokens, policySemanticTokens, secretsSemanticTokens } from './semantic-tokens';
@@ -19,6 +21,8 @@ import { Workspace, type OpenDocument, type WorkspaceOptions } from './workspace
 export interface LanguageServiceOptions extends WorkspaceOptions {
   /** Base URL of the rule pages linked from diagnostics. */
   readonly docsBaseUrl?: string;
+  /** The `format` section of the `.ipsec-lint.json` that applies to a file; it wins over the editor's tab settings. */
+  readonly formatSettingsFor?: (path: string) => FormatOptionsFromFile | undefined;
 }
 
 /** A request the service refuses, with the reason a person should read (e.g. a bad new name). */
@@ -187,6 +191,18 @@ export class LanguageService {
     if (doc?.parsed.kind === 'secrets') return secretsDocumentLinks(doc.path, doc.parsed.secrets, this.workspace.fs, this.options.settingsFor(doc.path).root, this.uriOf);
     const context = this.confContext(uri);
     return context ? confDocumentLinks(context) : [];
+  }
+
+  formatting(uri: string, editor: EditorFormattingOptions): TextEdit[] | ServiceRefusal {
+    const doc = this.doc(uri);
+    if (!doc) return [];
+    return documentFormattingEdits(doc, resolveFormatOptions(this.options.formatSettingsFor?.(doc.path), editor));
+  }
+
+  rangeFormatting(uri: string, range: Range, editor: EditorFormattingOptions): TextEdit[] | ServiceRefusal {
+    const doc = this.doc(uri);
+    if (!doc) return [];
+    return rangeFormattingEdits(doc, range, resolveFormatOptions(this.options.formatSettingsFor?.(doc.path), editor));
   }
 
   codeActions(uri: string, range: Range, only: readonly string[] | undefined): CodeAction[] {

@@ -8,7 +8,9 @@ import { kindOfDocument, kindOfFileName, type DocumentKind } from './document-ki
 import { lintConf, type ConfLintResult } from './lint-conf';
 import { DEFAULT_MAX_DOCUMENT_LENGTH, parseDocument, type ParsedDocument } from './parsed-document';
 import { namesOfDocument, type IndexedName } from './name-index';
-import { secretsDiagnostics, policyDiagnostics, skippedDiagnostics } from './syntax-diagnostics';
+import { lintPolicyGroup } from './lint-policy';
+import { confBesideSecrets, lintSecrets } from './lint-secrets';
+import { skippedDiagnostics } from './skipped-document';
 import { isFilePath } from './uris';
 
 export interface WorkspaceOptions {
@@ -38,8 +40,16 @@ export interface ConfAnalysis {
   readonly diagnosticsByFile: ReadonlyMap<string, readonly LintDiagnostic[]>;
 }
 
+/** A secrets or policy file's findings, with what they were computed from. */
+interface TokenFileAnalysis {
+  readonly document: OpenDocument;
+  /** The conf analysis a secrets file was checked against (its conns' authby=, ids). */
+  readonly confAnalysis: ConfAnalysis | undefined;
+  readonly diagnostics: readonly LintDiagnostic[];
+}
+
 /** What an open document's diagnostics were computed from; a new source means re-publish. */
-type DiagnosticsSource = ConfAnalysis | OpenDocument;
+type DiagnosticsSource = ConfAnalysis | TokenFileAnalysis | OpenDocument;
 
 /** Folders we never look into for configs. */
 const ignoredFolder = /[/\\](node_modules|\.git|\.hg|\.svn)[/\\]/;
@@ -60,6 +70,7 @@ export class Workspace {
   private readonly analyses = new Map<string, ConfAnalysis>();
   private readonly published = new Map<string, DiagnosticsSource>();
   private readonly diskNames = new Map<string, readonly IndexedName[]>();
+  private readonly tokenFileAnalyses = new Map<string, TokenFileAnalysis>();
   private folders: readonly string[] = [];
   private entryCandidates: readonly string[] = [];
   private scannedFiles: readonly string[] = [];
@@ -105,6 +116,7 @@ export class Workspace {
   closeDocument(path: string): void {
     if (!this.documents.delete(path)) return;
     this.published.delete(path);
+    this.tokenFileAnalyses.delete(path);
     this.invalidate(path);
   }
 
@@ -114,11 +126,13 @@ export class Workspace {
     this.diskNames.delete(path);
     // A new file may match an include glob anywhere: every analysis may change.
     this.analyses.clear();
+    this.tokenFileAnalyses.clear();
   }
 
   /** Settings changed: every analysis is stale. */
   settingsChanged(): void {
     this.analyses.clear();
+    this.tokenFileAnalyses.clear();
   }
 
   document(path: string): OpenDocument | undefined {
@@ -235,10 +249,42 @@ export class Workspace {
   private diagnosticsWithSource(path: string): { source: DiagnosticsSource; diagnostics: readonly LintDiagnostic[] } | undefined {
     const doc = this.documents.get(path);
     if (doc?.parsed.kind === 'skipped') return { source: doc, diagnostics: skippedDiagnostics(path, doc.parsed) };
-    if (doc?.parsed.kind === 'secrets') return { source: doc, diagnostics: secretsDiagnostics(path, doc.parsed.secrets) };
-    if (doc?.parsed.kind === 'policy') return { source: doc, diagnostics: policyDiagnostics(path, doc.parsed.policy) };
+    if (doc?.parsed.kind === 'secrets' || doc?.parsed.kind === 'policy') {
+      const analysis = this.tokenFileAnalysis(doc);
+      return { source: analysis, diagnostics: analysis.diagnostics };
+    }
     const analysis = this.analysisFor(path);
     return analysis ? { source: analysis, diagnostics: analysis.diagnosticsByFile.get(path) ?? [] } : undefined;
+  }
+
+  /**
+   * Lints a secrets file against the conf beside it (re-done when either changes), or a
+   * policy group with the other groups of its folder.
+   */
+  private tokenFileAnalysis(document: OpenDocument): TokenFileAnalysis {
+    const { path } = document;
+    const confPath = document.kind === 'secrets' && isFilePath(path) ? confBesideSecrets(path, this.options.fs) : undefined;
+    const confAnalysis = confPath ? this.analysisFor(confPath) : undefined;
+    const known = this.tokenFileAnalyses.get(path);
+    if (known && known.document === document && known.confAnalysis === confAnalysis) return known;
+    const settings = this.options.settingsFor(path);
+    const diagnostics =
+      document.parsed.kind === 'secrets'
+        ? lintSecrets({
+            path,
+            text: document.text,
+            fs: this.options.fs,
+            settings,
+            parsed: (p) => {
+              const open = this.documents.get(p);
+              return open?.parsed.kind === 'secrets' ? open.parsed.secrets : undefined;
+            },
+            config: confAnalysis?.result.config ?? null,
+          }).diagnostics
+        : lintPolicyGroup(path, document.text, this.options.fs, settings);
+    const analysis: TokenFileAnalysis = { document, confAnalysis, diagnostics: diagnostics.filter((d) => d.file === path) };
+    this.tokenFileAnalyses.set(path, analysis);
+    return analysis;
   }
 
   /**

@@ -8,18 +8,18 @@ import { join } from 'node:path';
 export const canaryDir = join(__dirname, 'fixtures');
 
 export const CANARIES: readonly string[] = [
-  'CnryPskMain7Tq2Wz9Lx4Rv8Ks3Ny6Mb1Hd5Gf0Ja2Pe7Uc9Xo4Zi6Sl3Wn8Qk1Vy5',
-  'CnryShort4Kq',
-  'Cnrypasswordpasswordpassword',
+  'CnryPskMq7Tq2Wz9Lx4Rv8Ks3Ny6Mb1Hd5Gf0Ja2Pe7Uc9Xo4Zi6Sl3Wn8Qk1Vy5',
+  'CnrySt4KqX',
+  'Cnryqwertyuiqwertyuiqwertyui',
   '9c4e1f7a3b8d2e6f5a0c9b7d4e1f3a8c6b2d9e0f7a4c1b8d5e2f9a6c3b0d7e4f',
-  'CnryXauthR0adW4rr1or',
-  'CnryUnterminatedQv8Lp3',
-  'CnryTrailingZx5Mw2Ro9',
-  'CnryNoPrefixBh6Tn4Yc8',
-  'CnryTextData Jd7Fs2Wk9',
-  'CnryBackQuotedPx3Gu8',
-  'CnryOverlong',
-  'CnryPskEastDifferent3Hv7Nq2Lt9Rx4Ws8Ke1Ym6Ba5Fd0Zu2Jc7Gp9Oi4Tr3',
+  'CnryXaR0dW4rr1qZ',
+  'CnryUtQv8Lp3Kx7Wd',
+  'CnryTgZx5Mw2Ro9Hf',
+  'CnryNpBh6Tn4Yc8Ql',
+  'CnryTdQz Jd7Fs2Wk9',
+  'CnryBqPx3Gu8Lm5Rz',
+  'CnryOvZq7Kw',
+  'CnryPskEaXq9Zt3Hv7Nq2Lt9Rx4Ws8Ke1Ym6Ba5Fd0Zu2Jc7Gp9Oi4Tr3',
   '1d8b3f6e9a2c5d7f0b4e8a1c6d3f9b2e5a7c0d4f8b1e6a3c9d2f5b7e0a4c8d1f',
 ];
 

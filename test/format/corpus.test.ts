@@ -77,3 +77,19 @@ describe.skipIf(!corpusPresent)('formatter on the corpus', () => {
     expect(formatted).toBeGreaterThan(files.length * 0.9);
   });
 });
+
+describe('the comparisons above', () => {
+  it('can fail: the resolved model sees a changed value, quotes do not matter to it', () => {
+    const model = (text: string) => JSON.stringify(resolvedModel('/x/ipsec.conf', text));
+    const base = 'conn %default\n\tike=aes256\n\nconn a\n\tleft=192.0.2.1\n\talso=b\n\nconn b\n\tright=192.0.2.2\n';
+    expect(model(base.replace('192.0.2.2', '192.0.2.3'))).not.toBe(model(base));
+    expect(model(base.replace('aes256', 'aes128'))).not.toBe(model(base));
+    expect(model(base.replace('left=192.0.2.1', 'left="192.0.2.1"'))).toBe(model(base));
+  });
+
+  it('can fail: comments and content characters', () => {
+    expect(commentTexts('conn a # x\n', 'conf')).not.toEqual(commentTexts('conn a # y\n', 'conf'));
+    expect(contentCharacters('conn a\n\tleft=1\n')).not.toBe(contentCharacters('conn a\n\tleft=2\n'));
+    expect(contentCharacters('conn a\n\tleft="1"\n')).toBe(contentCharacters('conn a\n    left=1\n'));
+  });
+});

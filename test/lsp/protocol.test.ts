@@ -310,6 +310,25 @@ describe('ipsec-language-server under abuse', () => {
     await stillServing();
   });
 
+  it('formats a document and a range, and leaves a file with syntax errors alone', async () => {
+    const uri = 'untitled:Untitled-3';
+    await lsp.open(uri, 'conn a\n    left=192.0.2.1\n\n\n\nconn b\n  auto=add\n');
+    const options = { tabSize: 4, insertSpaces: false };
+    const whole = await lsp.request<{ range: unknown; newText: string }[]>('textDocument/formatting', { textDocument: { uri }, options });
+    expect(whole).toHaveLength(1);
+    expect(whole[0].newText).toBe('conn a\n\tleft=192.0.2.1\n\nconn b\n\tauto=add\n');
+    const range = await lsp.request<{ range: { start: { line: number } }; newText: string }[]>('textDocument/rangeFormatting', {
+      textDocument: { uri },
+      range: { start: at(6, 0), end: at(6, 3) },
+      options,
+    });
+    expect(range.map((e) => e.newText)).toEqual(['\tauto=add\n']);
+    const broken = 'untitled:Untitled-4';
+    await lsp.open(broken, 'conn a\n\tleft 192.0.2.1 =\n"unclosed\n');
+    expect(await lsp.request('textDocument/formatting', { textDocument: { uri: broken }, options })).toBeNull();
+    await expect(lsp.request('textDocument/formatting', { textDocument: { uri }, options: {} })).rejects.toMatchObject({ code: -32602 });
+  });
+
   it('links a plain include to its file', async () => {
     const confPath = resolve(site, 'etc/ipsec.d/base.conf');
     const uri = 'untitled:Untitled-2';

@@ -25,7 +25,8 @@ function weaknessOf(text: string): string | undefined {
     if (text.length % period === 0 && text.slice(0, period).repeat(text.length / period) === text) return 'it repeats one short pattern';
   }
   const lower = text.toLowerCase();
-  if (commonWords.some((w) => lower.includes(w))) return 'it contains a common word';
+  // Short words turn up by chance in long random strings; only count them in short secrets.
+  if (commonWords.some((w) => lower.includes(w) && (w.length >= 6 || text.length < 64))) return 'it contains a common word';
   if (/^[a-z]+$/i.test(text) && text.length < 32) return 'it is letters only, like a word or phrase';
   if (/^\d+$/.test(text)) return 'it is digits only';
   let runs = 0;
