@@ -37,7 +37,7 @@ class ConfLineParser extends EmbeddedActionsParser {
 
   private indentedLine = this.RULE('indentedLine', (): LineShape => {
     const indent = this.CONSUME(Indent);
-    let shape: LineShape = { kind: 'empty', indent };
+    let shape: LineShape = { kind: 'empty', indent, comment: undefined };
     this.OPTION(() => {
       const key = this.CONSUME(Word);
       this.OPTION2(() => this.CONSUME(Gap));
@@ -50,13 +50,16 @@ class ConfLineParser extends EmbeddedActionsParser {
               words.push(this.OR2([{ ALT: () => this.CONSUME2(Word) }, { ALT: () => this.CONSUME(Quoted) }, { ALT: () => this.CONSUME(Braced) }]));
               this.OPTION3(() => this.CONSUME3(Gap));
             });
-            return { kind: 'indented-words', indent, words } as LineShape;
+            return { kind: 'indented-words', indent, words, comment: undefined } as LineShape;
           },
         },
       ]);
     });
     const comment = this.OPTION4(() => this.CONSUME(Comment));
-    return comment ? { ...shape, comment } : shape;
+    // Set in place: an object spread here would give every line's shape its own hidden class.
+    // ACTION: Chevrotain's grammar recording hands out frozen placeholders, which must not be touched.
+    if (comment) this.ACTION(() => ((shape as { comment?: IToken }).comment = comment));
+    return shape;
   });
 
   private assignmentRest = this.RULE('assignmentRest', (indent: IToken, key: IToken): LineShape => {
@@ -75,7 +78,7 @@ class ConfLineParser extends EmbeddedActionsParser {
         { ALT: () => extra.push(this.CONSUME(Stray)) },
       ]);
     });
-    return { kind: 'assignment', indent, key, equals, value, extra };
+    return { kind: 'assignment', indent, key, equals, value, extra, comment: undefined };
   });
 
   private columnZeroLine = this.RULE('columnZeroLine', (): LineShape => {

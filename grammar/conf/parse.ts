@@ -1,6 +1,5 @@
 import type { IToken } from 'chevrotain';
 import type { TextRange } from '../text-range';
-import { LineIndex } from '../line-index';
 import { parseLineShape, type LineShape } from './line-parser';
 import type {
   AssignmentLine,
@@ -37,30 +36,28 @@ const commentKey = /^[Xx][-_]/;
  * become error lines (with every byte kept) and an entry in `errors`.
  */
 export function parseConf(text: string): ConfFile {
-  const index = new LineIndex(text);
-  const lexed = confLexer.tokenize(text);
   const lines: ConfLine[] = [];
   const errors: ConfSyntaxError[] = [];
-  let current: IToken[] = [];
   let crlf = 0;
   let lf = 0;
-  const flush = (newline: IToken | undefined): void => {
-    const line = buildLine(current, newline, lines.length, index, text);
+  // Lexed a line at a time: no token spans lines, and each line's Chevrotain tokens die
+  // young instead of a million of them living through the whole parse.
+  for (let lineStart = 0; lineStart < text.length || lines.length === 0; ) {
+    const newlineAt = text.indexOf('\n', lineStart);
+    const lineEnd = newlineAt === -1 ? text.length : newlineAt + 1;
+    const lineText = text.slice(lineStart, lineEnd);
+    const raw = confLexer.tokenize(lineText).tokens;
+    const last = raw.length > 0 ? raw[raw.length - 1] : undefined;
+    const newline = last && (last.tokenType.name === 'Newline' || last.tokenType.name === 'ValueNewline') ? raw.pop() : undefined;
+    if (newline) {
+      if (newline.image.length === 2) crlf++;
+      else lf++;
+    }
+    const line = buildLine(raw, newline, lines.length, lineStart, lineText);
     lines.push(line);
     if (line.kind === 'error') errors.push({ message: line.message, range: line.errorRange });
-    current = [];
-  };
-  for (const token of lexed.tokens) {
-    if (token.tokenType.name === 'Newline' || token.tokenType.name === 'ValueNewline') {
-      if (token.image.length === 2) crlf++;
-      else lf++;
-      flush(token);
-    } else {
-      current.push(token);
-    }
+    lineStart = lineEnd;
   }
-  // The last line has no newline; an empty one only exists when the file is empty.
-  if (current.length > 0 || lines.length === 0) flush(undefined);
   const { preamble, sections } = groupSections(lines, errors);
   return {
     text,
@@ -99,8 +96,9 @@ class LineToken implements ConfToken {
   }
 }
 
+/** Chevrotain offsets are relative to the line, which starts at `lineStart` in the file. */
 function toConfToken(token: IToken, lineNo: number, lineStart: number): ConfToken {
-  return new LineToken(kindOfTokenType[token.tokenType.name] ?? 'stray', token.image, token.startOffset, lineNo, lineStart);
+  return new LineToken(kindOfTokenType[token.tokenType.name] ?? 'stray', token.image, lineStart + token.startOffset, lineNo, lineStart);
 }
 
 /** Looks up the tree token made for a Chevrotain token of the same (short) line. */
@@ -124,39 +122,38 @@ function valueOf(token: IToken, confToken: ConfToken): ValueNode {
   return { text: raw, raw, quoting: 'bare', token: confToken, range: confToken.range };
 }
 
-function buildLine(raw: IToken[], newline: IToken | undefined, lineNo: number, index: LineIndex, text: string): ConfLine {
+function buildLine(raw: IToken[], newline: IToken | undefined, lineNo: number, lineStart: number, lineText: string): ConfLine {
   if (newline) raw.push(newline);
   const all = raw;
-  const lineStart = index.offsetAt(lineNo, 0);
   const tokens: ConfToken[] = new Array(all.length);
   for (let i = 0; i < all.length; i++) tokens[i] = toConfToken(all[i], lineNo, lineStart);
   if (newline) raw.pop();
   const byToken = new LineTokens(all, tokens);
-  const lineEnd = newline ? newline.startOffset : text.length;
-  const range: TextRange = { start: { line: lineNo, character: 0 }, end: { line: lineNo, character: lineEnd - lineStart } };
+  const lineLength = newline ? newline.startOffset : lineText.length;
+  const range: TextRange = { start: { line: lineNo, character: 0 }, end: { line: lineNo, character: lineLength } };
   const significant = raw.length > 0 && raw[0].tokenType.name === 'Bom' ? raw.slice(1) : raw;
   const base = { line: lineNo, tokens, range };
   const shape = significant.length === 0 ? ({ kind: 'empty' } as LineShape) : parseLineShape(significant);
   if (!shape) {
-    return { ...base, kind: 'error', message: describeBadLine(significant), errorRange: contentRange(significant, byToken, range) };
+    return { line: base.line, tokens: base.tokens, range: base.range, kind: 'error', message: describeBadLine(significant), errorRange: contentRange(significant, byToken, range) };
   }
   const c = (t: IToken | undefined): ConfToken | undefined => (t ? byToken.get(t) : undefined);
   const comment = c(shape.comment);
   switch (shape.kind) {
     case 'empty':
-      return comment ? { ...base, kind: 'comment', comment } : { ...base, kind: 'blank' };
+      return comment ? { line: base.line, tokens: base.tokens, range: base.range, kind: 'comment', comment } : { line: base.line, tokens: base.tokens, range: base.range, kind: 'blank' };
     case 'header':
       return headerLine(shape.words, comment, base, byToken);
     case 'indented-words': {
       const first = shape.words[0];
       if (commentKey.test(first.image) && shape.words.length === 1) {
-        return { ...base, kind: 'assignment', indent: c(shape.indent)!, key: c(first)!, isCommentKey: true, comment };
+        return { line: base.line, tokens: base.tokens, range: base.range, kind: 'assignment', indent: c(shape.indent)!, key: c(first)!, isCommentKey: true, comment };
       }
       const reserved = ['conn', 'config', 'include', 'version'].includes(first.image);
       const message = reserved
         ? `'${first.image}' must start in column 0: an indented line is read as a key=value line`
         : `expected '=' after '${first.image}': body lines are key=value`;
-      return { ...base, kind: 'error', message, errorRange: contentRange(shape.words, byToken, range), comment };
+      return { line: base.line, tokens: base.tokens, range: base.range, kind: 'error', message, errorRange: contentRange(shape.words, byToken, range), comment };
     }
     case 'assignment': {
       const key = c(shape.key)!;
@@ -167,16 +164,18 @@ function buildLine(raw: IToken[], newline: IToken | undefined, lineNo: number, i
         const message = shape.value
           ? `unexpected '${shape.extra[0].image}' after the value: one key=value per line; quote a value that contains spaces`
           : `unexpected '${shape.extra[0].image}' in the value`;
-        return { ...base, kind: 'error', message, errorRange: extraRange, comment };
+        return { line: base.line, tokens: base.tokens, range: base.range, kind: 'error', message, errorRange: extraRange, comment };
       }
       const value = shape.value ? valueOf(shape.value, c(shape.value)!) : undefined;
       const line: AssignmentLine = {
-        ...base,
+        line: base.line,
+        tokens: base.tokens,
+        range: base.range,
         kind: 'assignment',
         indent: c(shape.indent)!,
         key,
         equals: c(shape.equals),
-        value: isCommentKey && shape.extra.length > 0 ? rawRestValue(shape, byToken, index, text, lineEnd) : value,
+        value: isCommentKey && shape.extra.length > 0 ? rawRestValue(shape, byToken, lineText, lineLength, lineNo) : value,
         isCommentKey,
         comment,
       };
@@ -188,16 +187,16 @@ function buildLine(raw: IToken[], newline: IToken | undefined, lineNo: number, i
 function rawRestValue(
   shape: Extract<LineShape, { kind: 'assignment' }>,
   byToken: LineTokens,
-  index: LineIndex,
-  text: string,
-  lineEnd: number,
+  lineText: string,
+  lineLength: number,
+  lineNo: number,
 ): ValueNode | undefined {
   const first = shape.value ?? shape.extra[0];
   const start = first.startOffset;
-  const end = shape.comment ? shape.comment.startOffset : lineEnd;
-  const raw = text.slice(start, end).replace(/[ \t]+$/, '');
+  const end = shape.comment ? shape.comment.startOffset : lineLength;
+  const raw = lineText.slice(start, end).replace(/[ \t]+$/, '');
   const token = byToken.get(first)!;
-  return { text: raw, raw, quoting: 'bare', token, range: index.range(start, start + raw.length) };
+  return { text: raw, raw, quoting: 'bare', token, range: { start: { line: lineNo, character: start }, end: { line: lineNo, character: start + raw.length } } };
 }
 
 function headerLine(
@@ -211,7 +210,9 @@ function headerLine(
   const extraAfter = (n: number): ConfLine | undefined =>
     words.length > n
       ? {
-          ...base,
+          line: base.line,
+          tokens: base.tokens,
+          range: base.range,
           kind: 'error',
           message: `unexpected '${words[n].image}' after '${words.slice(0, n).map((w) => w.image).join(' ')}'`,
           errorRange: contentRange(words.slice(n), byToken, base.range),
@@ -219,7 +220,9 @@ function headerLine(
         }
       : undefined;
   const missing = (what: string): ConfLine => ({
-    ...base,
+    line: base.line,
+    tokens: base.tokens,
+    range: base.range,
     kind: 'error',
     message: `'${first.image}' needs ${what}`,
     errorRange: keyword.range,
@@ -228,19 +231,21 @@ function headerLine(
   switch (first.image) {
     case 'config':
       if (second?.image !== 'setup') return missing("'setup' after it: the only config section is 'config setup'");
-      return extraAfter(2) ?? { ...base, kind: 'setup-header', keyword, comment };
+      return extraAfter(2) ?? { line: base.line, tokens: base.tokens, range: base.range, kind: 'setup-header', keyword, comment };
     case 'conn':
       if (!second) return missing('a name');
-      return extraAfter(2) ?? { ...base, kind: 'conn-header', keyword, name: valueOf(second, byToken.get(second)!), comment };
+      return extraAfter(2) ?? { line: base.line, tokens: base.tokens, range: base.range, kind: 'conn-header', keyword, name: valueOf(second, byToken.get(second)!), comment };
     case 'include':
       if (!second) return missing('a file name or pattern');
-      return extraAfter(2) ?? { ...base, kind: 'include', keyword, path: valueOf(second, byToken.get(second)!), comment };
+      return extraAfter(2) ?? { line: base.line, tokens: base.tokens, range: base.range, kind: 'include', keyword, path: valueOf(second, byToken.get(second)!), comment };
     case 'version':
       if (!second) return missing('a value');
-      return extraAfter(2) ?? { ...base, kind: 'version', keyword, value: valueOf(second, byToken.get(second)!), comment };
+      return extraAfter(2) ?? { line: base.line, tokens: base.tokens, range: base.range, kind: 'version', keyword, value: valueOf(second, byToken.get(second)!), comment };
     default:
       return {
-        ...base,
+        line: base.line,
+        tokens: base.tokens,
+        range: base.range,
         kind: 'error',
         message: `'${first.image}' is not a section: a line in column 0 must be 'config setup', 'conn NAME', 'include FILE' or 'version N' (indent key=value lines)`,
         errorRange: keyword.range,

@@ -1,3 +1,4 @@
+import { editDistance } from '../edit-distance';
 /**
  * Resolves one algorithm name for a transform slot, the way Libreswan's lookup
  * does, and explains failures in words that say what to write instead.
@@ -47,31 +48,34 @@ export function acceptable(algorithm: AlgorithmInfo, options: ProposalOptions): 
   return isBuiltIn(algorithm, options.version) && (!options.fips || algorithm.fips) && usableFor(algorithm, options);
 }
 
+const suggestionCache = new Map<string, string>();
+
+/**
+ * Did-you-mean text for an unknown name. The parser looks names up speculatively (PRF or
+ * integrity?), so the same misses recur across thousands of conns: remember the answers.
+ */
 function suggestions(type: AlgorithmType, name: string, options: ProposalOptions): string {
+  const key = `${type}|${name.toLowerCase()}|${options.version}|${options.fips}|${options.protocol}|${options.ikeVersion}|${options.pfs}`;
+  let text = suggestionCache.get(key);
+  if (text === undefined) {
+    text = computeSuggestions(type, name, options);
+    suggestionCache.set(key, text);
+  }
+  return text;
+}
+
+function computeSuggestions(type: AlgorithmType, name: string, options: ProposalOptions): string {
   const wanted = name.toLowerCase();
   const close: string[] = [];
   for (const algorithm of ALGORITHMS) {
     if (algorithm.type !== type || !acceptable(algorithm, options)) continue;
     for (const candidate of algorithm.names) {
-      if (distance(candidate, wanted) <= 2 && !close.includes(candidate)) close.push(candidate);
+      if (editDistance(candidate, wanted) <= 2 && !close.includes(candidate)) close.push(candidate);
     }
   }
   return close.length === 0 ? '' : ` Did you mean ${close.slice(0, 3).map((c) => `'${c}'`).join(' or ')}?`;
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
 
 function range(versions: readonly string[]): string {
   const present = LIBRESWAN_VERSIONS.filter((v) => versions.includes(v));

@@ -1,6 +1,6 @@
 import type { KeywordTable, Section } from '../../../schemas/keywords';
 import type { ConfRule } from '../rule';
-import { closestMatches } from '../suggest';
+import { closestMatches } from '../../../grammar/edit-distance';
 import { sectionOf } from './section-of';
 
 function candidateNames(table: KeywordTable, section: Section, side: string | undefined): string[] {

@@ -2,7 +2,7 @@
  * Edit distance where swapping two neighbouring letters counts as one edit (optimal string
  * alignment): `rigth` is one typo away from `right`, as a person sees it.
  */
-function distance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) rows[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
@@ -21,7 +21,7 @@ export function closestMatches(word: string, candidates: Iterable<string>, limit
   const lower = word.toLowerCase();
   const scored: { name: string; score: number }[] = [];
   for (const name of candidates) {
-    const d = distance(lower, name.toLowerCase());
+    const d = editDistance(lower, name.toLowerCase());
     const allowed = Math.max(1, Math.floor(Math.max(lower.length, name.length) / 3));
     if (d <= allowed) scored.push({ name, score: d });
   }
