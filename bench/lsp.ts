@@ -3,8 +3,8 @@
  * re-validation after a one-character edit, completion and hover. Called by the bench
  * runner; `node --import tsx bench/lsp.ts` runs it alone.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,7 +19,8 @@ export interface OperationTiming {
   readonly p95Ms: number;
 }
 
-const GENERATOR = '/work/shared/oracle/gen-conf.py';
+const GENERATOR = join(import.meta.dirname, '../../shared/oracle/gen-conf.py');
+const ADDCONN = '/usr/libexec/ipsec/addconn';
 
 /** The oracle's generator when present (400 conns ≈ 5,200 lines), else an equivalent config built here. */
 function generatedConfig(conns: number): string {
@@ -91,6 +92,43 @@ export async function benchLanguageServer(options: { iterations?: number; conns?
     time(sink ?? timings['hover (conn)'], () => service.hover(uri, { line: connLine, character: 6 }));
   }
   return Object.entries(timings).map(([operation, samples]) => summarise(operation, samples));
+}
+
+/**
+ * The baseline measured in the same run: Debian Libreswan's `addconn --checkconfig` reading
+ * the same 5,000-line file (a whole process; best of five).
+ */
+function addconnBaselineMs(conns: number): number | undefined {
+  if (!existsSync(ADDCONN)) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'ipsec-lint-bench-'));
+  try {
+    const file = join(dir, 'ipsec.conf');
+    writeFileSync(file, generatedConfig(conns));
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      spawnSync(ADDCONN, ['--config', file, '--checkconfig'], { stdio: 'ignore' });
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Lines for `npm run bench`. */
+export async function run(): Promise<string[]> {
+  const conns = 400;
+  const results = await benchLanguageServer({ conns });
+  const baseline = addconnBaselineMs(conns);
+  const lines = results.map((r) => `${r.operation.padEnd(22)} median ${r.medianMs.toFixed(2).padStart(8)} ms   p95 ${r.p95Ms.toFixed(2).padStart(8)} ms   (${r.samples} runs)`);
+  const revalidate = results.find((r) => r.operation === 'revalidate');
+  lines.push(
+    baseline === undefined || !revalidate
+      ? 'addconn not installed: no baseline (apt-get install libreswan)'
+      : `baseline: addconn --checkconfig on the same file ${baseline.toFixed(0)} ms; re-validation median / baseline = ${(revalidate.medianMs / baseline).toFixed(2)}`,
+  );
+  return lines;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
