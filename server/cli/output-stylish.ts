@@ -8,26 +8,29 @@ export function formatStylish(reports: readonly FileReport[], color = useColor(p
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
+  let infos = 0;
   for (const report of reports) {
     if (report.diagnostics.length === 0) continue;
     lines.push(paint('4', report.path));
     const rows = report.diagnostics.map((d) => {
       const label = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'info';
       if (d.severity === 'error') errors++;
-      else warnings++;
+      else if (d.severity === 'warning') warnings++;
+      else infos++;
       const rejected = d.rejectedByLibreswan ? ' (Libreswan rejects this)' : '';
       return { pos: `${d.range.start.line + 1}:${d.range.start.character + 1}`, label, text: d.message + rejected, rule: d.ruleId };
     });
     const posWidth = Math.max(...rows.map((r) => r.pos.length));
     for (const r of rows) {
-      const label = r.label === 'error' ? paint('31', r.label.padEnd(7)) : paint('33', r.label.padEnd(7));
+      const label = paint(r.label === 'error' ? '31' : r.label === 'warning' ? '33' : '36', r.label.padEnd(7));
       lines.push(`  ${paint('2', r.pos.padEnd(posWidth))}  ${label}  ${r.text}  ${paint('2', r.rule)}`);
     }
     lines.push('');
   }
-  const total = errors + warnings;
+  const total = errors + warnings + infos;
   if (total > 0) {
-    const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+    const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos > 0 ? `, ${infos} info` : ''}`;
+    const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${counts})`;
     lines.push(paint(errors > 0 ? '31;1' : '33;1', summary));
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
