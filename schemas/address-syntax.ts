@@ -1,4 +1,4 @@
-import type { LibreswanVersion } from './keywords';
+import { split4x5x } from './per-version';
 
 /**
  * How each version reads addresses, subnets and pools in conn values. 4.x: the starter's
@@ -18,14 +18,4 @@ export interface AddressSyntax {
 const v4: AddressSyntax = { subnetNeedsPrefix: true, subnetList: false, addresspoolList: false, emptyAddressIsUnset: true };
 const v5: AddressSyntax = { subnetNeedsPrefix: false, subnetList: true, addresspoolList: true, emptyAddressIsUnset: false };
 
-export const addressSyntax: Readonly<Record<LibreswanVersion, AddressSyntax>> = {
-  '4.10': v4,
-  '4.12': v4,
-  '4.15': v4,
-  '5.0': v5,
-  '5.1': v5,
-  '5.2': v5,
-  '5.3': v5,
-  '5.4': v5,
-  latest: v5,
-};
+export const addressSyntax = split4x5x<AddressSyntax>(v4, v5);

@@ -1,4 +1,4 @@
-import type { LibreswanVersion } from './keywords';
+import { split4x5x } from './per-version';
 
 /**
  * How each Libreswan version treats the file as a whole, beyond single keywords.
@@ -26,14 +26,4 @@ export interface VersionBehaviour {
 const v4: VersionBehaviour = { duplicateKeyInSection: 'conflict', includeTooDeepIsFatal: true, badConnValueRejects: 'file', publicKeyInDefaultRejected: true };
 const v5: VersionBehaviour = { duplicateKeyInSection: 'first-wins', includeTooDeepIsFatal: false, badConnValueRejects: 'conn', publicKeyInDefaultRejected: false };
 
-export const versionBehaviour: Readonly<Record<LibreswanVersion, VersionBehaviour>> = {
-  '4.10': v4,
-  '4.12': v4,
-  '4.15': v4,
-  '5.0': v5,
-  '5.1': v5,
-  '5.2': v5,
-  '5.3': v5,
-  '5.4': v5,
-  latest: v5,
-};
+export const versionBehaviour = split4x5x<VersionBehaviour>(v4, v5);

@@ -1,7 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { kindOfFileName, type DocumentKind } from '../service/document-kind';
 
-export type DocumentKind = 'conf' | 'secrets' | 'policy';
+export type { DocumentKind };
+
+/** Picks the grammar from the file name, exactly as the language server does. */
+export const kindOfPath = kindOfFileName;
 
 export interface Discovered {
   readonly path: string;
@@ -11,15 +15,6 @@ export interface Discovered {
 }
 
 const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn']);
-const policyGroups = new Set(['private', 'private-or-clear', 'clear', 'clear-or-private', 'block', 'portexcludes.conf']);
-
-/** Picks the grammar from the file name, as the language server does. */
-export function kindOfPath(path: string): DocumentKind {
-  const name = basename(path);
-  if (name === 'ipsec.secrets' || name.endsWith('.secrets') || name.startsWith('ipsec.secrets')) return 'secrets';
-  if (/(^|[/\\])policies[/\\][^/\\]+$/.test(path) && policyGroups.has(name)) return 'policy';
-  return 'conf';
-}
 
 function looksLikeIpsecConf(name: string): boolean {
   return name.endsWith('.conf') || name.startsWith('ipsec.conf');

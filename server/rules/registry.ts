@@ -38,22 +38,14 @@ export function findRule(id: string): ConfRule | undefined {
   return confRules.find((r) => r.meta.id === id);
 }
 
-/** Runs every enabled rule; the user's severity replaces the rule's own, `off` drops it. */
+/** Runs every enabled conf rule; the user's severity replaces the rule's own, `off` drops it. */
 export function runConfRules(context: ConfRuleContext, severities: Readonly<Record<string, SeveritySetting>>): LintDiagnostic[] {
-  const out: LintDiagnostic[] = [];
-  for (const rule of confRules) {
-    const setting = severities[rule.meta.id];
-    if (setting === 'off') continue;
-    rule.check(context, (finding) => {
-      out.push({ ...finding, ruleId: rule.meta.id, severity: setting ?? finding.severity ?? rule.meta.defaultSeverity });
-    });
-  }
-  return out;
+  return runScoped(confRules, context, severities);
 }
 
 export { secretsRules, policyRules };
 
-/** Runs rules of any scope with the user's severities, like `runConfRules`. */
+/** Runs rules of any scope; the user's severity replaces the rule's own, `off` drops it. */
 function runScoped<C>(
   rules: readonly { readonly meta: { readonly id: string; readonly defaultSeverity: LintDiagnostic['severity'] }; check(context: C, report: (f: Finding) => void): void }[],
   context: C,

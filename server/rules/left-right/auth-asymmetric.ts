@@ -1,6 +1,6 @@
 import type { ConfRule } from '../rule';
 import { authbyItems, endSetting, ikeVersionOf, isLoaded, otherSide, related, shown, SIDES, where } from './ends';
-import { endAuthNeedsAuthby } from './facts';
+import { endAuthNeedsAuthby } from '../../../schemas/conn-facts';
 
 /**
  * `leftauth=`/`rightauth=` combinations every release refuses at `auto --add`: one set

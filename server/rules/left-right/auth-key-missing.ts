@@ -1,6 +1,6 @@
 import type { ConfRule } from '../rule';
 import { authbyItems, connHeader, endSetting, isLoaded, neverNegotiates, SIDES, where } from './ends';
-import { keySourceKeywords, signatureAuthbyItems } from './facts';
+import { keySourceKeywords, signatureAuthbyItems } from '../../../schemas/conn-facts';
 
 /**
  * Signature authentication with no key on either end: whichever end is this host has no

@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { parseAddress, type Family } from '../../model/address-syntax';
 import type { ResolvedConn, Setting } from '../../model/connections';
 import type { Finding, RelatedLocation } from '../rule';
-import { hostWords, ikev1Ikev2Values, loadedAutoValues, negotiationlessTypes } from './facts';
+import { hostWords, ikev1Ikev2Values, loadedAutoValues, negotiationlessTypes } from '../../../schemas/conn-facts';
 
 /*
  * Shared reading of a conn's two ends for the left-right-* rules: which value each end

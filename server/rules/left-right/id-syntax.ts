@@ -2,7 +2,7 @@ import { parseAddress } from '../../model/address-syntax';
 import type { Setting } from '../../model/connections';
 import type { ConfRule } from '../rule';
 import { SIDES, endSetting, where } from './ends';
-import { idWords } from './facts';
+import { idWords } from '../../../schemas/conn-facts';
 
 /**
  * What an id's spelling makes of it, and where that surprises: Libreswan reads `@name` as

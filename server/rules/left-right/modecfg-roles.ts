@@ -1,6 +1,6 @@
 import type { ConfRule } from '../rule';
 import { endSetting, isLoaded, isYes, related, SIDES, where } from './ends';
-import { connAddFacts } from './facts';
+import { connAddFacts } from '../../../schemas/conn-facts';
 
 /** Mode-config roles that cannot both hold: server and client on one end, or two servers. */
 export const leftRightModecfgRoles: ConfRule = {

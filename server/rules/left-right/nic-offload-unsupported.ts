@@ -1,6 +1,6 @@
 import type { ConfRule } from '../rule';
 import { connValue, isLoaded, isYes, related, where } from './ends';
-import { connAddFacts } from './facts';
+import { connAddFacts } from '../../../schemas/conn-facts';
 
 /**
  * NIC offload that the transport cannot carry: ESP in TCP is never offloaded, and from 5.0

@@ -1,7 +1,7 @@
 import { parseAddress } from '../../model/address-syntax';
 import type { ConfRule } from '../rule';
 import { cidrContains, endSetting, isLoaded, related, shown, SIDES, subnetsOf, where } from './ends';
-import { connAddFacts } from './facts';
+import { connAddFacts } from '../../../schemas/conn-facts';
 
 /** `leftsourceip=` that is not inside `leftsubnet=` (or, without a subnet, not `left=` itself). */
 export const leftRightSourceipOutsideSubnet: ConfRule = {

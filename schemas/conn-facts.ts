@@ -1,9 +1,9 @@
-import type { LibreswanVersion } from '../../../schemas/keywords';
+import type { LibreswanVersion } from './keywords';
 
 /*
  * Libreswan facts the left-right-* and transport rules read, as data. Each was read from
  * the release tags' programs/pluto/connections.c and lib/libipsecconf/confread.c (4.x) or
- * lib/libswan/ipsecconf (5.x). Candidates to move to schemas/ with the other version data.
+ * lib/libswan/ipsecconf (5.x).
  */
 
 /** `auto=` values with which the conn is loaded (added) when Libreswan starts. */
