@@ -191,3 +191,15 @@ export function findSecret<K extends SecretRecord['kind']>(
   }
   return best?.placed;
 }
+
+/**
+ * The secrets a config uses: `secretsfile=` of config setup when set (mapped below `root`),
+ * else ipsec.secrets beside the config, with its includes. Undefined when there is none.
+ */
+export function loadSecretsForConf(confPath: string, secretsfile: string | undefined, options: SecretsLoadOptions): LoadedSecrets | undefined {
+  const entryPath = secretsfile ? mapIncludePath(secretsfile, { root: options.root, cwd: path.dirname(confPath) }) : path.join(path.dirname(confPath), 'ipsec.secrets');
+  const parsed = options.parsed?.(entryPath);
+  if (parsed) return loadSecretsIndex(entryPath, parsed, options);
+  const read = options.fs.readText(entryPath);
+  return read.ok ? loadSecretsIndex(entryPath, parseSecrets(read.text), options) : undefined;
+}

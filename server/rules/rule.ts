@@ -6,7 +6,6 @@ import type { ResolvedConfig } from '../model/connections';
 import type { LoadedSecrets } from '../model/secrets-index';
 import type { PolicyGroupFile } from '../../grammar/policy/index';
 import type { ActiveCryptoPolicy } from '../model/crypto-policy';
-import type { SecretsLookup } from '../model/secrets-lookup';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -68,8 +67,8 @@ export interface ConfRuleContext {
   readonly fips: boolean;
   /** The system crypto policy the config runs under (crypto rules); absent in bare contexts. */
   readonly cryptoPolicy?: ActiveCryptoPolicy;
-  /** PSK records of the config's ipsec.secrets, for the FIPS PSK check. */
-  readonly secrets?: SecretsLookup;
+  /** The config's ipsec.secrets with its includes, for the FIPS PSK check (read only in FIPS mode). */
+  readonly secrets?: LoadedSecrets;
 }
 
 export interface ConfRule {

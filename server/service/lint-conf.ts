@@ -6,7 +6,7 @@ import { keywordTable } from '../../schemas/keywords';
 import { addressSyntax } from '../../schemas/address-syntax';
 import { resolveConnections, type ResolvedConfig } from '../model/connections';
 import { activeCryptoPolicy } from '../model/crypto-policy';
-import { loadSecrets } from '../model/secrets-lookup';
+import { loadSecretsForConf } from '../model/secrets-index';
 import type { ConfigFileSystem } from '../model/file-system';
 import { loadConfig } from '../model/include-graph';
 import { runConfRules } from '../rules/registry';
@@ -40,7 +40,7 @@ export function lintConf(input: ConfLintInput): ConfLintResult {
   const config = resolveConnections(loaded, table, behaviour);
   const cryptoPolicy = activeCryptoPolicy(config, { policy: settings.cryptoPolicy, era: settings.cryptoPolicyEra, policyFile: settings.cryptoPolicyFile, fs: input.fs });
   // Only the FIPS PSK check reads ipsec.secrets.
-  const secrets = settings.fips ? loadSecrets(input.path, config.setup.get('secretsfile')?.value, input.fs, settings.root) : undefined;
+  const secrets = settings.fips ? loadSecretsForConf(input.path, config.setup.get('secretsfile')?.value, { fs: input.fs, root: settings.root }) : undefined;
   const diagnostics = runConfRules({ version, table, behaviour, syntax: addressSyntax[version], config, fips: settings.fips, cryptoPolicy, secrets }, settings.rules);
   return { config, diagnostics };
 }

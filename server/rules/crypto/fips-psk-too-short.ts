@@ -3,7 +3,8 @@ import { FIPS_PSK_MIN_BYTES } from '../../../schemas/connection-crypto';
 import type { ResolvedConn } from '../../model/connections';
 import { connCrypto } from '../../model/crypto-context';
 import { offeredAlgorithms } from '../../model/proposal-algorithms';
-import { pskFor } from '../../model/secrets-lookup';
+import { measureSecret } from '../../model/secret-strength';
+import { findSecret, idKey, type LoadedSecrets, type PlacedSecret } from '../../model/secrets-index';
 import type { ConfRule } from '../rule';
 
 const PSK_AUTH = new Set(['secret', 'psk']);
@@ -13,9 +14,16 @@ function usesPsk(conn: ResolvedConn): boolean {
   return ['authby', 'leftauth', 'rightauth'].some((k) => words(k).some((w) => PSK_AUTH.has(w)));
 }
 
-/** The names an end may be known by in ipsec.secrets: its id, else its address. */
-function endIds(conn: ResolvedConn, side: 'left' | 'right'): string[] {
-  return [conn.settings.get(`${side}id`)?.value, conn.settings.get(side)?.value].filter((v): v is string => v !== undefined && v !== '');
+/** The id an end is known by in ipsec.secrets: its id=, else its address. */
+function endId(conn: ResolvedConn, side: 'left' | 'right'): string {
+  return conn.settings.get(`${side}id`)?.value || conn.settings.get(side)?.value || '%any';
+}
+
+/** Which end is this host is only known on the host, so either reading may pick the PSK. */
+function pskOf(secrets: LoadedSecrets, conn: ResolvedConn): PlacedSecret | undefined {
+  const left = idKey(endId(conn, 'left'));
+  const right = idKey(endId(conn, 'right'));
+  return findSecret(secrets, 'psk', left, right) ?? findSecret(secrets, 'psk', right, left);
 }
 
 /**
@@ -34,9 +42,10 @@ export const fipsPskTooShort: ConfRule = {
     if (!fips || !secrets) return;
     for (const conn of config.conns) {
       if (!usesPsk(conn)) continue;
-      const psk = pskFor(secrets, endIds(conn, 'left'), endIds(conn, 'right'));
-      const bytes = psk?.bytes;
-      if (!psk || bytes === undefined) continue;
+      const psk = pskOf(secrets, conn);
+      if (!psk || psk.record.kind !== 'psk') continue;
+      const bytes = measureSecret(psk.file.secrets, psk.record.data)?.length;
+      if (bytes === undefined) continue;
       const cc = connCrypto(conn, version);
       const ike = conn.settings.get('ike');
       const options = { protocol: 'ike' as const, ikeVersion: cc.ikeVersion, pfs: cc.pfs, fips: true, version };
@@ -55,7 +64,7 @@ export const fipsPskTooShort: ConfRule = {
         message: `conn '${conn.name}': its pre-shared key is ${bytes} bytes, and in FIPS mode Libreswan ${version} needs at least ${failing.map((f) => `${f.min} for ${f.name}`).join(', ')} (half the PRF's key size), so ${all ? 'authentication always fails' : `it fails whenever ${failing.length === 1 ? 'that PRF is' : 'those PRFs are'} negotiated`}; use a random PSK of at least ${longest} bytes`,
         rejectedByLibreswan: false,
         severity: all ? undefined : 'warning',
-        related: [{ file: psk.file, range: psk.range, message: `the PSK record this conn uses (${bytes} bytes)` }],
+        related: [{ file: psk.file.path, range: psk.record.range, message: `the PSK record this conn uses (${bytes} bytes)` }],
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { SecretsRule } from '../rule';
-import { measureSecret } from './payload-strength';
+import { measureSecret } from '../../model/secret-strength';
 
 export const PSK_MIN_LENGTH = 20;
 

@@ -1,5 +1,5 @@
 import type { SecretsRule } from '../rule';
-import { measureSecret } from './payload-strength';
+import { measureSecret } from '../../model/secret-strength';
 import { PSK_MIN_LENGTH } from './psk-too-short';
 
 /** Random text of this length carries about 384 bits; encoded data needs 32 bytes (256 bits). */

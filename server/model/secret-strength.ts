@@ -1,4 +1,4 @@
-import { readSecretPayload, type SecretData, type SecretsFile } from '../../../grammar/secrets/index';
+import { readSecretPayload, type SecretData, type SecretsFile } from '../../grammar/secrets/index';
 
 /*
  * Measures a secret without letting it out: callers get numbers and a reason word, never
