@@ -57,8 +57,8 @@ describe.skipIf(!hasNeovim)('Neovim as a real LSP client', () => {
     expect(got.hover.contents.value).toContain('Libreswan 5.2 reads it as');
   });
 
-  it('shows the configuration the test uses in docs/editors.md, word for word', () => {
-    const docs = readFileSync(resolve(here, '../../docs/editors.md'), 'utf8');
-    expect(docs).toContain(readFileSync(resolve(here, 'ipsec-lint.lua'), 'utf8').trim());
+  it('shows the configuration the test uses in the README and docs/editors.md, word for word', () => {
+    const lua = readFileSync(resolve(here, 'ipsec-lint.lua'), 'utf8').trim();
+    for (const page of ['../../README.md', '../../docs/editors.md']) expect(readFileSync(resolve(here, page), 'utf8')).toContain(lua);
   });
 });
