@@ -6,7 +6,21 @@ export type AddressProblem = string | undefined;
 
 export type Family = 'ipv4' | 'ipv6';
 
+const parsedAddresses = new Map<string, ipaddr.IPv4 | ipaddr.IPv6 | undefined>();
+
+/**
+ * An IP address as Libreswan reads one, or undefined. Remembered, since several rules read
+ * the same ends of every conn; callers must not modify the returned object.
+ */
 export function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  if (parsedAddresses.has(text)) return parsedAddresses.get(text);
+  if (parsedAddresses.size >= 50_000) parsedAddresses.clear();
+  const address = readAddress(text);
+  parsedAddresses.set(text, address);
+  return address;
+}
+
+function readAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
   // Libreswan's address parser takes inet_aton()'s short forms too: `0/0`, `10.1/16`, `0.0.0/0`.
   if (/^\d+(\.\d+){0,2}$/.test(text) && ipaddr.IPv4.isValid(text)) return ipaddr.IPv4.parse(text);

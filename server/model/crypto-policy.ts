@@ -19,6 +19,7 @@ import type { ResolvedConfig } from './connections';
 import type { ConfigFileSystem } from './file-system';
 import type { IncludeEdge, LoadedFile } from './include-graph';
 import { offeredAlgorithms, type OfferedAlgorithm } from './proposal-algorithms';
+import { parseProposalCached } from './proposal-cache';
 
 export interface CryptoPolicyOptions {
   readonly policy?: string;
@@ -103,8 +104,8 @@ export function compareProposals(
   ownValue: string,
   options: { protocol: ProposalProtocol; ikeVersion: IkeVersion; pfs: boolean; fips: boolean; version: LibreswanVersion },
 ): ProposalComparison | undefined {
-  const policy = parseProposalList(policyValue, options);
-  const own = parseProposalList(ownValue, options);
+  const policy = parseProposalCached(policyValue, options);
+  const own = parseProposalCached(ownValue, options);
   if (!policy.ok || !own.ok) return undefined;
   const policyOffer = offeredAlgorithms(policy.expansion);
   const ownOffer = offeredAlgorithms(own.expansion);

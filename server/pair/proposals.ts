@@ -1,6 +1,7 @@
 import { defaultProposalList, parseProposalList, type ProposalParseResult } from '../../grammar/proposal/index';
 import type { LibreswanVersion } from '../../schemas/keywords';
 import type { ResolvedConn, Setting } from '../model/connections';
+import { parseProposalCached } from '../model/proposal-cache';
 
 /*
  * Proposal intersection over the proposal parser's expansions: one line per proposal,
@@ -50,7 +51,7 @@ export function offerOf(conn: ResolvedConn, protocol: 'ike' | 'esp' | 'ah', ikeV
   const setting = protocol === 'ike' ? conn.settings.get('ike') : conn.settings.get(protocol) ?? conn.settings.get('phase2alg');
   const pfs = (conn.settings.get('pfs')?.value.trim().toLowerCase() ?? 'yes') !== 'no';
   const options = { protocol, ikeVersion, pfs, fips: false, version } as const;
-  const result = setting && setting.value.trim() !== '' ? parseProposalList(setting.value.trim(), options) : defaultProposalList(options);
+  const result = setting && setting.value.trim() !== '' ? parseProposalCached(setting.value.trim(), options) : defaultProposalList(options);
   return { setting, result };
 }
 

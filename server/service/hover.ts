@@ -10,6 +10,7 @@ import type { ConfFeatureContext } from './context';
 import { effectiveSettingsMarkdown } from './effective-settings';
 import { keywordMarkdown } from './keyword-docs';
 import { connUsingSection, proposalOptionsFor } from './proposal-context';
+import { parseProposalCached } from '../model/proposal-cache';
 
 function markdown(value: string): Hover {
   return { contents: { kind: 'markdown', value } };
@@ -53,7 +54,7 @@ export function confHover(context: ConfFeatureContext, pos: Position): Hover | n
   const conn = target.section?.kind === 'conn' ? connUsingSection(context.analysis, target.section) : undefined;
   const options = proposalOptionsFor(meaning.storageKey, conn, context.settings);
   if (!options) return null;
-  const parsed = parseProposalList(target.line.value.text, options);
+  const parsed = parseProposalCached(target.line.value.text, options);
   const head = `**${meaning.storageKey}=** (${options.protocol.toUpperCase()}, IKEv${options.ikeVersion}${options.fips ? ', FIPS' : ''}, Libreswan ${version})`;
   const body = parsed.ok && parsed.expansion.length > 0
     ? `Libreswan will offer:\n\n\`\`\`\n${parsed.expansion.join('\n')}\n\`\`\``

@@ -7,6 +7,7 @@ import type { Assignment } from '../../model/connections';
 import type { ConfRule, Finding, Fix } from '../rule';
 import { proposalUses, type ProposalUse } from './proposal-uses';
 import { connList, rangeInValue } from './value-range';
+import { parseProposalCached } from '../../model/proposal-cache';
 
 /** How a replacement is spelled in place of a token, keeping its key length when it fits. */
 function spelling(replacement: AlgorithmInfo, token: AlgorithmToken): string {
@@ -36,7 +37,7 @@ function fixesFor(a: Assignment, token: AlgorithmToken, replacements: readonly A
 function explicitFindings(use: ProposalUse, version: LibreswanVersion, report: (f: Finding) => void): void {
   const { assignment: a } = use;
   const context = { protocol: use.protocol, ikeVersion: use.ikeVersion, version } as const;
-  const parsed = parseProposalList(a.value, { ...context, pfs: use.pfs, fips: false });
+  const parsed = parseProposalCached(a.value, { ...context, pfs: use.pfs, fips: false });
   const loads = use.conns.length > 0 && !use.ignored;
   for (const token of parsed.proposals.flatMap((p) => p.tokens)) {
     const algorithm = token.algorithm;
@@ -55,7 +56,7 @@ function explicitFindings(use: ProposalUse, version: LibreswanVersion, report: (
   }
   if (!parsed.ok) return;
   // Transforms the value leaves out are filled from defaults that FIPS mode does not re-check.
-  const fipsParse = parseProposalList(a.value, { ...context, pfs: use.pfs, fips: true });
+  const fipsParse = parseProposalCached(a.value, { ...context, pfs: use.pfs, fips: true });
   const written = new Set(parsed.proposals.flatMap((p) => p.tokens).map((t) => t.algorithm).filter((x) => x !== undefined));
   const implied = offeredAlgorithms(fipsParse.expansion).filter((o) => !o.algorithm.fips && !written.has(o.algorithm));
   if (implied.length === 0 || use.conns.length === 0) return;

@@ -6,6 +6,7 @@ import { offeredAlgorithms } from '../../model/proposal-algorithms';
 import { measureSecret } from '../../model/secret-strength';
 import { findSecret, idKey, type LoadedSecrets, type PlacedSecret } from '../../model/secrets-index';
 import type { ConfRule } from '../rule';
+import { parseProposalCached } from '../../model/proposal-cache';
 
 const PSK_AUTH = new Set(['secret', 'psk']);
 
@@ -49,7 +50,7 @@ export const fipsPskTooShort: ConfRule = {
       const cc = connCrypto(conn, version);
       const ike = conn.settings.get('ike');
       const options = { protocol: 'ike' as const, ikeVersion: cc.ikeVersion, pfs: cc.pfs, fips: true, version };
-      const parsed = ike ? parseProposalList(ike.value, options) : defaultProposalList(options);
+      const parsed = ike ? parseProposalCached(ike.value, options) : defaultProposalList(options);
       const prfs = offeredAlgorithms(parsed.expansion).filter((o) => o.algorithm.type === 'prf');
       const needs = prfs.map((o) => ({ name: o.algorithm.name, min: FIPS_PSK_MIN_BYTES[o.algorithm.name] })).filter((n): n is { name: string; min: number } => n.min !== undefined);
       const failing = needs.filter((n) => bytes < n.min);

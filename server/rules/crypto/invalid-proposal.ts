@@ -2,6 +2,7 @@ import { parseProposalList, type ProposalDiagnostic } from '../../../grammar/pro
 import type { ConfRule, Finding } from '../rule';
 import { proposalUses, type ProposalUse } from './proposal-uses';
 import { connList, rangeInValue } from './value-range';
+import { parseProposalCached } from '../../model/proposal-cache';
 
 /** Left to `fips-disallowed-algorithm`, which says which approved algorithm to use. */
 const FIPS_CODES = new Set(['fips-disallowed']);
@@ -48,10 +49,10 @@ export const invalidProposal: ConfRule = {
     };
     for (const use of uses) {
       const options = { protocol: use.protocol, ikeVersion: use.ikeVersion, pfs: use.pfs, version };
-      const normal = parseProposalList(use.assignment.value, { ...options, fips: false });
+      const normal = parseProposalCached(use.assignment.value, { ...options, fips: false });
       let diagnostics = normal.diagnostics;
       // FIPS mode changes the defaults filled in; a value that only fails there fails there.
-      if (normal.ok && fips) diagnostics = parseProposalList(use.assignment.value, { ...options, fips: true }).diagnostics;
+      if (normal.ok && fips) diagnostics = parseProposalCached(use.assignment.value, { ...options, fips: true }).diagnostics;
       for (const d of diagnostics) {
         if (FIPS_CODES.has(d.code)) continue;
         emit(finding(use, d, version));
