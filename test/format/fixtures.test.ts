@@ -66,10 +66,13 @@ describe('format fixtures', () => {
         expect(commentTexts(c.expected, c.kind)).toEqual(commentTexts(c.input, c.kind));
         expect(contentCharacters(c.expected)).toBe(contentCharacters(c.input));
       });
-      it.skipIf(c.kind !== 'conf' || !readwriteconfPresent)('means the same to Libreswan 4.10 (readwriteconf)', async () => {
-        const [before, after] = await Promise.all([readWithLibreswan('ipsec.conf', c.input), readWithLibreswan('ipsec.conf', c.expected)]);
-        expect(after).toEqual(before);
-      });
+      // readwriteconf reads ipsec.conf only; secrets and policy cases have no such judge.
+      if (c.kind === 'conf') {
+        it.skipIf(!readwriteconfPresent)('means the same to Libreswan 4.10 (readwriteconf)', async () => {
+          const [before, after] = await Promise.all([readWithLibreswan('ipsec.conf', c.input), readWithLibreswan('ipsec.conf', c.expected)]);
+          expect(after).toEqual(before);
+        });
+      }
     });
   }
 });

@@ -7,6 +7,10 @@ import { basename, join } from 'node:path';
 export const readwriteconfPath = '/usr/libexec/ipsec/readwriteconf';
 export const readwriteconfPresent = existsSync(readwriteconfPath);
 
+if (!readwriteconfPresent) {
+  console.warn(`[ipsec-lint tests] ${readwriteconfPath} is absent (apt-get install libreswan): the readwriteconf meaning checks are skipped.`);
+}
+
 export interface LibreswanReading {
   readonly exitCode: number;
   readonly stdout: string;
