@@ -1,7 +1,7 @@
 // Bundles the CLI, the language server and the VS Code extension into CommonJS files that run
 // on Node 20 with no runtime dependencies (chevrotain is ESM-only; the bundle hides that).
 import { build } from 'esbuild';
-import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 
 // Some ESM dependencies read import.meta.url, which CommonJS lacks: give them the bundle's own URL.
 const importMetaShim = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
@@ -24,12 +24,17 @@ const entries = [
 const started = Date.now();
 await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })));
 for (const out of ['dist/ipsec-lint.cjs', 'dist/ipsec-language-server.cjs']) if (existsSync(out)) chmodSync(out, 0o755);
-// The VS Code extension packages only what is under client/: give it the grammars and the licence.
+// The VS Code extension packages only what is under client/: give it the grammars, the licence
+// and the rule pages (its diagnostics link to that copy, which works offline).
 if (existsSync('client/package.json')) {
   mkdirSync('client/syntaxes', { recursive: true });
   for (const name of ['ipsec-conf', 'ipsec-secrets', 'ipsec-policy']) {
     copyFileSync(`grammar/textmate/${name}.tmLanguage.json`, `client/syntaxes/${name}.tmLanguage.json`);
   }
   copyFileSync('LICENSE', 'client/LICENSE');
+  // Emptied first, so a page of a removed rule does not linger in the .vsix.
+  rmSync('client/docs/rules', { recursive: true, force: true });
+  mkdirSync('client/docs/rules', { recursive: true });
+  for (const name of readdirSync('docs/rules').filter((n) => n.endsWith('.md'))) copyFileSync(`docs/rules/${name}`, `client/docs/rules/${name}`);
 }
 if (process.env.IPSEC_LINT_BUILD_VERBOSE) console.log(`built in ${Date.now() - started} ms`);

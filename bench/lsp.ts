@@ -4,7 +4,7 @@
  * runner; `node --import tsx bench/lsp.ts` runs it alone.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -55,10 +55,19 @@ function summarise(operation: string, samples: number[]): OperationTiming {
 /** Runs each operation `iterations` times after a warm-up and returns median and p95 in milliseconds. */
 export async function benchLanguageServer(options: { iterations?: number; conns?: number } = {}): Promise<OperationTiming[]> {
   const iterations = options.iterations ?? 30;
-  const text = generatedConfig(options.conns ?? 400);
+  // The big file includes a small one, as ipsec.conf includes ipsec.d/*.conf: editing the
+  // small one shows what re-validation costs when the big file need not be parsed again.
+  const dir = mkdtempSync(join(tmpdir(), 'ipsec-lint-bench-'));
+  mkdirSync(join(dir, 'ipsec.d'));
+  const smallPath = join(dir, 'ipsec.d', 'small.conf');
+  const smallText = 'conn small\n\talso=c1\n\tikelifetime=1h\n';
+  writeFileSync(smallPath, smallText);
+  const text = `${generatedConfig(options.conns ?? 400)}\ninclude ${smallPath}\n`;
   const lines = text.split('\n');
-  const path = join(tmpdir(), 'ipsec-lint-bench', 'ipsec.conf');
+  const path = join(dir, 'ipsec.conf');
+  writeFileSync(path, text);
   const uri = pathToFileURL(path).href;
+  const smallUri = pathToFileURL(smallPath).href;
   const service = new LanguageService({ fs: nodeFileSystem, settingsFor: () => defaultSettings });
 
   // Edit, complete and hover in the middle of the file, where a person would be.
@@ -70,8 +79,14 @@ export async function benchLanguageServer(options: { iterations?: number; conns?
 
   let version = 1;
   service.openDocument(uri, 'ipsec-conf', version, text);
+  service.openDocument(smallUri, 'ipsec-conf', version, smallText);
   service.validate();
-  const timings = { revalidate: [] as number[], 'completion (value)': [] as number[], 'completion (keyword)': [] as number[], 'hover (keyword)': [] as number[], 'hover (conn)': [] as number[] };
+  const timings = {
+    revalidate: [] as number[],
+    '  of which parse': [] as number[],
+    '  of which analysis': [] as number[],
+    'revalidate (included)': [] as number[],
+    'completion (value)': [] as number[], 'completion (keyword)': [] as number[], 'hover (keyword)': [] as number[], 'hover (conn)': [] as number[] };
   const time = (list: number[], run: () => unknown): void => {
     const started = performance.now();
     run();
@@ -82,8 +97,18 @@ export async function benchLanguageServer(options: { iterations?: number; conns?
     const line = lines[lifetimeLine];
     const edited = [...lines.slice(0, lifetimeLine), line.slice(0, digitAt) + digit + line.slice(digitAt + 1), ...lines.slice(lifetimeLine + 1)].join('\n');
     const sink = i < 0 ? ([] as number[]) : undefined;
-    time(sink ?? timings.revalidate, () => {
-      service.changeDocument(uri, ++version, edited);
+    const parseStarted = performance.now();
+    service.changeDocument(uri, ++version, edited);
+    const analysisStarted = performance.now();
+    service.validate();
+    const done = performance.now();
+    if (!sink) {
+      timings.revalidate.push(done - parseStarted);
+      timings['  of which parse'].push(analysisStarted - parseStarted);
+      timings['  of which analysis'].push(done - analysisStarted);
+    }
+    time(sink ?? timings['revalidate (included)'], () => {
+      service.changeDocument(smallUri, version, smallText.replace('1h', `${digit}h`));
       service.validate();
     });
     time(sink ?? timings['completion (value)'], () => service.completion(uri, { line: autoLine, character: autoValueAt }));
@@ -91,6 +116,7 @@ export async function benchLanguageServer(options: { iterations?: number; conns?
     time(sink ?? timings['hover (keyword)'], () => service.hover(uri, { line: autoLine, character: 2 }));
     time(sink ?? timings['hover (conn)'], () => service.hover(uri, { line: connLine, character: 6 }));
   }
+  rmSync(dir, { recursive: true, force: true });
   return Object.entries(timings).map(([operation, samples]) => summarise(operation, samples));
 }
 

@@ -32,6 +32,8 @@ export const signatureAuthbyItems: ReadonlySet<string> = new Set([
   'ecdsa', 'ecdsa-sha2', 'ecdsa-sha2_256', 'ecdsa-sha2_384', 'ecdsa-sha2_512', 'eddsa',
 ]);
 export const keySourceKeywords: readonly string[] = ['rsasigkey', 'ecdsakey', 'pubkey', 'cert', 'ckaid'];
+/** Per-end keywords that hold a raw public key (`0s…` base64 or `0x…` hex) rather than naming one. */
+export const rawPublicKeyKeywords: readonly string[] = ['rsasigkey', 'ecdsakey', 'pubkey'];
 
 /** `leftauth=` words and the `authby=` items that allow each (pluto: "%sauth=%s expects authby=%s"). */
 export const endAuthNeedsAuthby: Readonly<Record<string, readonly string[]>> = {
@@ -55,6 +57,15 @@ export interface ConnAddFacts {
   readonly modecfgServerBothEndsRejected: boolean;
   /** `nic-offload=packet` exists (5.0+) and then needs type=transport, phase2=esp, compress=no, no encapsulation. */
   readonly nicOffloadPacket: boolean;
+  /**
+   * Virtual subnets (`subnet=vhost:…`/`vnet:…`) are IKEv1 only in every release. 4.x's starter
+   * refuses them on an IKEv2 conn while reading the file: every conn, loaded or not, and
+   * `conn %default` itself, which it checks as an IKEv2 conn unless it sets ikev2=no. 5.x's
+   * pluto refuses only a conn it adds ("IKEv2 does not support virtual subnets").
+   */
+  readonly virtualSubnetRefusedOnRead: boolean;
+  /** How a conn says it is IKEv1: 4.x knows only `ikev2=no`; 5.0 adds `keyexchange=ikev1`. */
+  readonly ikev1Spelling: string;
 }
 
 const v4: ConnAddFacts = {
@@ -63,8 +74,10 @@ const v4: ConnAddFacts = {
   modecfgServerAndClientRejected: false,
   modecfgServerBothEndsRejected: false,
   nicOffloadPacket: false,
+  virtualSubnetRefusedOnRead: true,
+  ikev1Spelling: 'ikev2=no',
 };
-const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true };
+const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1' };
 const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true };
 
 export const connAddFacts: Readonly<Record<LibreswanVersion, ConnAddFacts>> = {
@@ -84,3 +97,6 @@ export const ikev1Ikev2Values: ReadonlySet<string> = new Set(['no', 'never', 'pe
 
 /** `leftid=` words Libreswan reads itself rather than as a name or address. */
 export const idWords: ReadonlySet<string> = new Set(['%any', '%none', '%null', '%fromcert', '%myid']);
+
+/** `subnet=` prefixes of a virtual subnet (matched case-sensitively, as Libreswan does). */
+export const virtualSubnetPrefixes: readonly string[] = ['vhost:', 'vnet:'];

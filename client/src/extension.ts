@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { languageClientOptions } from './client-options';
 
 /** The client id is also the settings prefix vscode-languageclient reads `trace.server` from. */
 const CLIENT_ID = 'ipsecLint';
@@ -17,15 +18,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'ipsec-conf' },
-      { scheme: 'untitled', language: 'ipsec-conf' },
-      { scheme: 'file', language: 'ipsec-secrets' },
-      { scheme: 'file', language: 'ipsec-policy' },
-    ],
-  };
-  client = new LanguageClient(CLIENT_ID, 'ipsec-lint', serverOptions, clientOptions);
+  client = new LanguageClient(CLIENT_ID, 'ipsec-lint', serverOptions, languageClientOptions(context.extensionPath));
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
 }

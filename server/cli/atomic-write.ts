@@ -5,10 +5,10 @@ import { basename, dirname, join } from 'node:path';
 /*
  * Replaces a file's content so that a reader (or a crash) sees either the old file or the
  * new one, never a mix: the new text goes to a temporary file in the same folder (same file
- * system, so the rename is atomic), is flushed to disk, gets the old file's owner and mode,
- * and is renamed over the old name. Any failure removes the temporary file and leaves the
- * original untouched. The temporary file is created 0600, so a secrets file's content is
- * never readable by others, not even for a moment.
+ * system, so the rename is atomic), gets the old file's owner and mode, is flushed to disk
+ * with them, and is renamed over the old name. Any failure removes the temporary file and
+ * leaves the original untouched. The temporary file is created 0600, so a secrets file's
+ * content is never readable by others, not even for a moment.
  */
 
 /** The file system calls the write makes; tests pass failing ones to show the original survives. */
@@ -67,7 +67,6 @@ export function writeFileAtomically(path: string, text: string, fsys: AtomicWrit
   try {
     const bytes = Buffer.from(text, 'utf8');
     for (let written = 0; written < bytes.length; ) written += fsys.writeSync(fd, bytes, written, bytes.length - written);
-    fsys.fsyncSync(fd);
     try {
       fsys.fchownSync(fd, stats.uid, stats.gid);
     } catch {
@@ -75,6 +74,8 @@ export function writeFileAtomically(path: string, text: string, fsys: AtomicWrit
     }
     // After chown, which may clear set-id bits.
     fsys.fchmodSync(fd, stats.mode & 0o7777);
+    // Last, so the owner and mode reach the disk with the data before the rename can.
+    fsys.fsyncSync(fd);
     fsys.closeSync(fd);
     fd = undefined;
     fsys.renameSync(temporary, target);

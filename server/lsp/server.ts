@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { nodeFileSystem } from '../model/node-file-system';
 import { SETTINGS_FILE_NAME } from '../settings/settings-file';
 import { LanguageService } from '../service/language-service';
+import { checkRuleDocsBaseUrl, chooseRuleDocsBaseUrl } from '../service/rule-docs';
 import { semanticTokensLegend } from '../service/semantic-tokens';
 import { pathToUri, uriToPath } from '../service/uris';
 import { readClientSettings, ServerSettings, SETTINGS_SECTION } from './settings';
@@ -16,6 +17,11 @@ interface InitializationOptions {
   readonly settings?: unknown;
   /** Milliseconds to wait after the last edit before re-validating (default 200). */
   readonly diagnosticsDelay?: number;
+  /**
+   * A `file:` URI of the rule pages shipped with the client (the VS Code extension sends its
+   * own docs/rules/), linked when the person configured no `docsBaseUrl`.
+   */
+  readonly bundledRuleDocs?: string;
 }
 
 const DEFAULT_DIAGNOSTICS_DELAY_MS = 200;
@@ -57,6 +63,7 @@ export function startServer(connection: Connection): void {
   let canWatchFiles = false;
   let workspaceFolder: string | undefined;
   let initializationSettings: unknown;
+  let bundledRuleDocs: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   const settingsFilesWithProblems = new Set<string>();
 
@@ -97,6 +104,7 @@ export function startServer(connection: Connection): void {
   const applyClientSettings = (raw: unknown): void => {
     const read = readClientSettings(raw, workspaceFolder);
     settings.setClientSettings(read.settings);
+    service.setDocsBaseUrl(chooseRuleDocsBaseUrl(read.settings.docsBaseUrl, bundledRuleDocs));
     for (const problem of read.problems) connection.console.warn(problem);
     service.settingsChanged();
   };
@@ -119,6 +127,12 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolder = folders.length > 0 ? uriToPath(folders[0]) : undefined;
     initializationSettings = options.settings;
+    if (typeof options.bundledRuleDocs === 'string') {
+      const checked = checkRuleDocsBaseUrl(options.bundledRuleDocs);
+      if ('url' in checked) bundledRuleDocs = checked.url;
+      else connection.console.warn(`ipsec-lint: initializationOptions.bundledRuleDocs: ${checked.problem}`);
+    }
+    service.setDocsBaseUrl(chooseRuleDocsBaseUrl(undefined, bundledRuleDocs));
     if (options.settings !== undefined) applyClientSettings(options.settings);
     service.setWorkspaceFolders(folders);
     return {

@@ -5,6 +5,7 @@ import type { FormatOptionsFromFile } from '../format';
 import type { SeveritySetting } from '../rules/rule';
 import { defaultSettings, type LintSettings } from '../settings/lint-settings';
 import { findSettingsFile, readSettingsFile, type SettingsFile, type SettingsProblem } from '../settings/settings-file';
+import { checkRuleDocsBaseUrl } from '../service/rule-docs';
 
 /** The configuration section clients send (`ipsecLint.libreswanVersion`, …). */
 export const SETTINGS_SECTION = 'ipsecLint';
@@ -13,9 +14,13 @@ export const SETTINGS_SECTION = 'ipsecLint';
  * The settings the server reads from the client, under `ipsecLint.`. The VS Code manifest
  * contributes exactly these (a test compares the two).
  */
-export const CLIENT_SETTING_KEYS = ['libreswanVersion', 'fips', 'cryptoPolicy', 'cryptoPolicyEra', 'root', 'rules'] as const;
+export const CLIENT_SETTING_KEYS = ['libreswanVersion', 'fips', 'cryptoPolicy', 'cryptoPolicyEra', 'root', 'rules', 'docsBaseUrl'] as const;
 
-type ClientSettings = Partial<Omit<LintSettings, 'rules'>> & { readonly rules?: Readonly<Record<string, SeveritySetting>> };
+type ClientSettings = Partial<Omit<LintSettings, 'rules'>> & {
+  readonly rules?: Readonly<Record<string, SeveritySetting>>;
+  /** Where diagnostics link the rule pages (an editor concern, so not in .ipsec-lint.json). */
+  readonly docsBaseUrl?: string;
+};
 
 const severityWords: Readonly<Record<string, SeveritySetting>> = { off: 'off', info: 'info', warn: 'warning', warning: 'warning', error: 'error' };
 
@@ -40,6 +45,11 @@ export function readClientSettings(raw: unknown, workspaceFolder: string | undef
   if (typeof r.root === 'string' && r.root !== '') {
     // A relative root is relative to the workspace, as the CLI's --root is to its working directory.
     out.root = isAbsolute(r.root) || !workspaceFolder ? r.root : resolve(workspaceFolder, r.root);
+  }
+  if (typeof r.docsBaseUrl === 'string' && r.docsBaseUrl.trim() !== '') {
+    const checked = checkRuleDocsBaseUrl(r.docsBaseUrl);
+    if ('url' in checked) out.docsBaseUrl = checked.url;
+    else problems.push(`ipsecLint.docsBaseUrl: ${checked.problem}`);
   }
   if (typeof r.rules === 'object' && r.rules !== null && !Array.isArray(r.rules)) {
     const rules: Record<string, SeveritySetting> = {};

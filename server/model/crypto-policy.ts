@@ -8,7 +8,6 @@
 import { posix as path } from 'node:path';
 import { parseConf } from '../../grammar/conf/parse';
 import type { CommentLine, ConfFile } from '../../grammar/conf/syntax-tree';
-import { parseProposalList } from '../../grammar/proposal/index';
 import type { IkeVersion, ProposalProtocol } from '../../schemas/algorithms';
 import {
   CRYPTO_POLICY_BACKEND_PATH, DEFAULT_CRYPTO_POLICY, DEFAULT_CRYPTO_POLICY_ERA, cryptoPolicyNames, cryptoPolicyText,
@@ -17,7 +16,7 @@ import {
 import type { LibreswanVersion } from '../../schemas/keywords';
 import type { ResolvedConfig } from './connections';
 import type { ConfigFileSystem } from './file-system';
-import type { IncludeEdge, LoadedFile } from './include-graph';
+import { mapIncludePath, type IncludeEdge, type LoadedFile } from './include-graph';
 import { offeredAlgorithms, type OfferedAlgorithm } from './proposal-algorithms';
 import { parseProposalCached } from './proposal-cache';
 
@@ -26,6 +25,8 @@ export interface CryptoPolicyOptions {
   readonly era?: CryptoPolicyEra;
   /** A site's own generated back-end file, read instead of a shipped policy. */
   readonly policyFile?: string;
+  /** The folder standing for the target's `/`, to look for the back-end file there. */
+  readonly root?: string;
   readonly fs: ConfigFileSystem;
 }
 
@@ -42,6 +43,12 @@ export interface ActiveCryptoPolicy {
   readonly commentedOut: readonly { readonly file: LoadedFile; readonly line: CommentLine }[];
   /** Why the policy could not be read (an unknown name, a missing file). */
   readonly problem?: string;
+  /**
+   * Why the target host is taken to run crypto-policies, when something says so; absent on
+   * hosts that show no sign of it (Debian, Alpine, most test configs), where asking for the
+   * include would only be noise.
+   */
+  readonly hostEvidence?: string;
 }
 
 const COMMENTED_INCLUDE = /^\s*#+\s*include\s+(\S+)/;
@@ -61,6 +68,22 @@ function isBackendPath(written: string): boolean {
   return path.normalize(written) === CRYPTO_POLICY_BACKEND_PATH;
 }
 
+/**
+ * Signs that the target runs crypto-policies: the user named a policy, or the back-end file
+ * exists on the target (under `--root`, or on this machine when there is no root, as absolute
+ * includes are read). A commented-out include is no sign: Libreswan's own ipsec.conf template,
+ * which Debian installs, ships the line commented out.
+ */
+function hostEvidence(options: CryptoPolicyOptions): string | undefined {
+  if (options.policyFile !== undefined) return `a crypto-policy file is configured (${options.policyFile})`;
+  if (options.policy !== undefined || options.era !== undefined) {
+    return `a crypto policy is configured (${[options.policy, options.era].filter((x) => x !== undefined).join(', ')})`;
+  }
+  const onTarget = mapIncludePath(CRYPTO_POLICY_BACKEND_PATH, { root: options.root, cwd: '/' });
+  if (options.fs.readText(onTarget).ok) return `${onTarget} exists on the target`;
+  return undefined;
+}
+
 /** Finds the policy include in a config and reads the policy it stands for. */
 export function activeCryptoPolicy(config: ResolvedConfig, options: CryptoPolicyOptions): ActiveCryptoPolicy {
   const includes = config.loaded.includes.filter((e) => isBackendPath(e.line.path.text));
@@ -70,7 +93,7 @@ export function activeCryptoPolicy(config: ResolvedConfig, options: CryptoPolicy
       const m = COMMENTED_INCLUDE.exec(line.comment.text);
       return m && isBackendPath(m[1]) ? [{ file, line }] : [];
     }));
-  const base = { includes, commentedOut };
+  const base = { includes, commentedOut, hostEvidence: hostEvidence(options) };
   const resolved = includes.flatMap((e) => e.targets)[0];
   const loadedFile = resolved === undefined ? undefined : config.loaded.files.find((f) => f.path === resolved);
   if (loadedFile) return { ...base, label: `the site policy in ${loadedFile.path}`, settings: policySettings(loadedFile.conf), loadedFile };

@@ -194,12 +194,20 @@ export function findSecret<K extends SecretRecord['kind']>(
 
 /**
  * The secrets a config uses: `secretsfile=` of config setup when set (mapped below `root`),
- * else ipsec.secrets beside the config, with its includes. Undefined when there is none.
+ * else, for `<host>.conf`, `<host>.secrets` beside it (the layout of Libreswan's own tests,
+ * which install it as the host's ipsec.secrets), else ipsec.secrets beside the config; with
+ * its includes. Undefined when there is none.
  */
 export function loadSecretsForConf(confPath: string, secretsfile: string | undefined, options: SecretsLoadOptions): LoadedSecrets | undefined {
-  const entryPath = secretsfile ? mapIncludePath(secretsfile, { root: options.root, cwd: path.dirname(confPath) }) : path.join(path.dirname(confPath), 'ipsec.secrets');
-  const parsed = options.parsed?.(entryPath);
-  if (parsed) return loadSecretsIndex(entryPath, parsed, options);
-  const read = options.fs.readText(entryPath);
-  return read.ok ? loadSecretsIndex(entryPath, parseSecrets(read.text), options) : undefined;
+  const dir = path.dirname(confPath);
+  const base = path.basename(confPath);
+  const candidates = secretsfile ? [mapIncludePath(secretsfile, { root: options.root, cwd: dir })] : [path.join(dir, 'ipsec.secrets')];
+  if (!secretsfile && base.endsWith('.conf') && base !== 'ipsec.conf') candidates.unshift(path.join(dir, base.slice(0, -'.conf'.length) + '.secrets'));
+  for (const entryPath of candidates) {
+    const parsed = options.parsed?.(entryPath);
+    if (parsed) return loadSecretsIndex(entryPath, parsed, options);
+    const read = options.fs.readText(entryPath);
+    if (read.ok) return loadSecretsIndex(entryPath, parseSecrets(read.text), options);
+  }
+  return undefined;
 }

@@ -7,6 +7,8 @@ import type { Notification, PairFinding, PairLocation } from './findings';
 import { orient, other } from './orient';
 import { offerOf, offersIntersect } from './proposals';
 import { secretDigest } from './secret-digest';
+import { endPublicKey } from './public-keys';
+import { signatureAuthbyItems } from '../../schemas/conn-facts';
 
 /** One host's copy of a conn, with the end that is that host. */
 export interface HostConn {
@@ -24,6 +26,12 @@ function at(host: HostConn, key: string): PairLocation {
   const s = host.conn.settings.get(key);
   if (s) return settingAt(s);
   return { ...connHeader(host.conn), text: `conn ${host.conn.name} (${key}= not set: the default applies)` };
+}
+
+/** A public-key line, shortened: the key is public, but hundreds of characters of it help nobody. */
+function keyAt(s: Setting): PairLocation {
+  const value = s.value.replace(/\s+/g, '');
+  return { ...settingAt(s), text: `${s.source.line.key.text}=${value.length > 24 ? `${value.slice(0, 24)}… (${value.length} characters)` : value}` };
 }
 
 function firstSet(host: HostConn, keys: readonly string[]): PairLocation {
@@ -166,6 +174,16 @@ export function compareConn(
       const [wLoc, eLoc] = aName === 'west' ? [firstSet(a, [other(a.local) + 'auth', 'authby']), firstSet(b, [b.local + 'auth', 'authby'])] : [firstSet(b, [b.local + 'auth', 'authby']), firstSet(a, [other(a.local) + 'auth', 'authby'])];
       add('AUTHENTICATION_FAILED', `${bName} authenticates with ${methods.join('/')} but ${aName} accepts ${accepted.join('/')} from it. Use the same method on both hosts`, wLoc, eLoc);
     }
+  }
+
+  // Raw public keys: the key a host signs with must be the one its peer verifies with.
+  for (const [a, b, aName, bName] of [[west, east, 'west', 'east'], [east, west, 'east', 'west']] as const) {
+    if (!endAuthMethods(a.conn, a.local).some((m) => signatureAuthbyItems.has(m))) continue;
+    const own = endPublicKey(a.conn, a.local);
+    const seen = endPublicKey(b.conn, other(b.local));
+    if (!own || !seen || own.digest === seen.digest) continue;
+    const [wLoc, eLoc] = aName === 'west' ? [keyAt(own.setting), keyAt(seen.setting)] : [keyAt(seen.setting), keyAt(own.setting)];
+    add('AUTHENTICATION_FAILED', `${bName} verifies ${aName}'s signature with ${seen.setting.source.line.key.text}=, which is not the key ${aName} signs with (its ${own.setting.source.line.key.text}=): the AUTH payload does not verify. Copy ${aName}'s public key ('ipsec showhostkey' on ${aName}) into both lines`, wLoc, eLoc);
   }
 
   // Pre-shared keys: the same bytes on both hosts, compared by digest only.

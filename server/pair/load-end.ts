@@ -1,12 +1,11 @@
 import { posix as path } from 'node:path';
 import { parseConf } from '../../grammar/conf/parse';
-import { parseSecrets } from '../../grammar/secrets/index';
 import { versionBehaviour } from '../../schemas/behaviour';
 import { keywordTable, type LibreswanVersion } from '../../schemas/keywords';
 import { resolveConnections, type ResolvedConfig } from '../model/connections';
 import type { ConfigFileSystem } from '../model/file-system';
 import { loadConfig } from '../model/include-graph';
-import { loadSecretsIndex, type LoadedSecrets } from '../model/secrets-index';
+import { loadSecretsForConf, type LoadedSecrets } from '../model/secrets-index';
 
 /** One host of the pair: its conf, and its secrets when they were found. */
 export interface PairEnd {
@@ -22,8 +21,9 @@ export type LoadEndResult = { readonly ok: true; readonly end: PairEnd } | { rea
 /**
  * Reads a host's configuration. A folder is laid out like /etc (ipsec.conf, ipsec.d/,
  * ipsec.secrets); absolute includes then resolve below the folder's parent when the folder
- * is called `etc`, else below the folder itself. A file is its ipsec.conf, with the
- * secrets found beside it: `ipsec.secrets`, or `<host>.secrets` for `<host>.conf`.
+ * is called `etc`, else below the folder itself. A file is its ipsec.conf. The secrets are
+ * the ones the config names with `secretsfile=`, else `<host>.secrets` for `<host>.conf`, else
+ * `ipsec.secrets` beside it.
  */
 export function loadPairEnd(given: string, isFolder: boolean, fs: ConfigFileSystem, version: LibreswanVersion): LoadEndResult {
   const confPath = isFolder ? path.join(given, 'ipsec.conf') : given;
@@ -33,15 +33,6 @@ export function loadPairEnd(given: string, isFolder: boolean, fs: ConfigFileSyst
   const root = isFolder ? (path.basename(given) === 'etc' ? path.dirname(given) : undefined) : undefined;
   const loaded = loadConfig(confPath, parseConf(read.text), { fs, root, cwd: dir });
   const config = resolveConnections(loaded, keywordTable(version), versionBehaviour[version]);
-  const base = path.basename(confPath);
-  const candidates = [path.join(dir, 'ipsec.secrets')];
-  if (base.endsWith('.conf') && base !== 'ipsec.conf') candidates.unshift(path.join(dir, base.slice(0, -'.conf'.length) + '.secrets'));
-  let secrets: LoadedSecrets | undefined;
-  for (const candidate of candidates) {
-    const text = fs.readText(candidate);
-    if (!text.ok) continue;
-    secrets = loadSecretsIndex(candidate, parseSecrets(text.text), { fs, root });
-    break;
-  }
+  const secrets = loadSecretsForConf(confPath, config.setup.get('secretsfile')?.value, { fs, root });
   return { ok: true, end: { given, confPath, config, secrets } };
 }

@@ -12,6 +12,7 @@ import { sidePrefixMissing } from './conf/side-prefix-missing';
 import { syntaxError } from './conf/syntax-error';
 import { unknownKeyword } from './conf/unknown-keyword';
 import { leftRightRules } from './left-right';
+import { transportRules } from './transport';
 import { policyRules } from './policy';
 import { secretsRules } from './secrets';
 import { cryptoRules } from './crypto';
@@ -31,6 +32,7 @@ export const confRules: readonly ConfRule[] = [
   publicKeyInDefault,
   commentKey,
   ...leftRightRules,
+  ...transportRules,
   ...cryptoRules,
 ];
 

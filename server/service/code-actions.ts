@@ -28,6 +28,7 @@ export function codeActions(
   range: Range,
   only: readonly string[] | undefined,
   uriOf: (path: string) => string,
+  docsBaseUrl: string | undefined,
 ): CodeAction[] {
   const out: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
@@ -37,7 +38,7 @@ export function codeActions(
         out.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
-          diagnostics: [toLspDiagnostic(d, uriOf)],
+          diagnostics: [toLspDiagnostic(d, uriOf, docsBaseUrl)],
           isPreferred: fix.preferred === true,
           edit: workspaceEdit(fix.edits, uriOf),
         });

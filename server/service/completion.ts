@@ -1,8 +1,8 @@
 import { basename, dirname, join } from 'node:path';
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-protocol';
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-protocol';
 import { algorithmsFor, parseProposalList, type ProposalOptions } from '../../grammar/proposal';
 import { slotAlgorithmType, type TransformSlot } from '../../grammar/proposal/types';
-import type { AlgorithmType } from '../../schemas/algorithms';
+import type { AlgorithmInfo, AlgorithmType } from '../../schemas/algorithms';
 import type { KeywordMatch, Section } from '../../schemas/keywords';
 import { mapIncludePath } from '../model/include-graph';
 import { resolveKeyName } from '../model/keyword-names';
@@ -13,16 +13,22 @@ import { connUsingSection, proposalOptionsFor } from './proposal-context';
 
 const empty: CompletionList = { isIncomplete: false, items: [] };
 
-function lineTextBefore(text: string, pos: Position): string {
+/** The line under the cursor, split at the cursor. */
+function lineTextAround(text: string, pos: Position): { before: string; after: string } {
   let start = 0;
   for (let line = 0; line < pos.line; line++) {
     const next = text.indexOf('\n', start);
-    if (next < 0) return '';
+    if (next < 0) return { before: '', after: '' };
     start = next + 1;
   }
   const end = text.indexOf('\n', start);
   const lineText = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
-  return lineText.slice(0, Math.max(0, pos.character));
+  const at = Math.max(0, pos.character);
+  return { before: lineText.slice(0, at), after: lineText.slice(at) };
+}
+
+function lineTextBefore(text: string, pos: Position): string {
+  return lineTextAround(text, pos).before;
 }
 
 function replaceRange(pos: Position, length: number): Range {
@@ -84,33 +90,49 @@ function algorithmTypeAt(value: string, offset: number, options: ProposalOptions
   return order[Math.min(termIndex, order.length - 1)];
 }
 
-function algorithmItems(value: string, options: ProposalOptions, pos: Position): CompletionItem[] {
+/**
+ * Algorithms for the part of the proposal under the cursor. The edit replaces the whole name
+ * the cursor is in (`sha2_|256` becomes the chosen name, not `<name>256`). In FIPS mode the
+ * approved algorithms come first; the others follow, struck through, so a person sees why
+ * the one they remember is refused rather than wondering where it went.
+ */
+function algorithmItems(value: string, options: ProposalOptions, pos: Position, after: string): CompletionItem[] {
   const proposalStart = value.lastIndexOf(',') + 1;
   const proposal = value.slice(proposalStart);
   const termStart = Math.max(proposal.lastIndexOf('-'), proposal.lastIndexOf(';'), proposal.lastIndexOf('+')) + 1;
   const typed = proposal.slice(termStart);
   const termIndex = (proposal.slice(0, termStart).match(/[-;]/g) ?? []).length;
   const type = algorithmTypeAt(value, value.length, options, termIndex);
-  const algorithms = algorithmsFor(options.protocol, type, options.version, { fips: options.fips, ikeVersion: options.ikeVersion });
-  const range = replaceRange(pos, typed.length);
+  const allowed = algorithmsFor(options.protocol, type, options.version, { fips: options.fips, ikeVersion: options.ikeVersion });
+  const refused = options.fips
+    ? algorithmsFor(options.protocol, type, options.version, { fips: false, ikeVersion: options.ikeVersion }).filter((a) => !allowed.includes(a))
+    : [];
+  const restOfName = /^\w*/.exec(after)?.[0].length ?? 0;
+  const range: Range = { start: { line: pos.line, character: pos.character - typed.length }, end: { line: pos.line, character: pos.character + restOfName } };
   const seen = new Set<string>();
   const items: CompletionItem[] = [];
-  algorithms.forEach((a, i) => {
-    // Every spelling Libreswan accepts is offered (people write sha2_256 as often as hmac_sha2_256),
-    // each pointing at the canonical name; the canonical spelling sorts first.
-    a.names.forEach((label, j) => {
-      if (seen.has(label)) return;
-      seen.add(label);
-      items.push({
-        label,
-        kind: CompletionItemKind.EnumMember,
-        detail: `${j === 0 ? type : `= ${a.name}`}${a.fips ? ' · FIPS-approved' : ''}`,
-        // algorithmsFor lists FIPS-approved algorithms first; keep that order.
-        sortText: `${String(i).padStart(4, '0')}.${String(j).padStart(2, '0')}`,
-        textEdit: { range, newText: label },
+  const add = (algorithms: readonly AlgorithmInfo[], group: string, refusedInFips: boolean): void => {
+    algorithms.forEach((a, i) => {
+      // Every spelling Libreswan accepts is offered (people write sha2_256 as often as hmac_sha2_256),
+      // each pointing at the canonical name; the canonical spelling sorts first.
+      a.names.forEach((label, j) => {
+        if (seen.has(label)) return;
+        seen.add(label);
+        const item: CompletionItem = {
+          label,
+          kind: CompletionItemKind.EnumMember,
+          detail: `${j === 0 ? type : `= ${a.name}`}${refusedInFips ? ' · not allowed in FIPS mode' : a.fips ? ' · FIPS-approved' : ''}`,
+          // algorithmsFor lists FIPS-approved algorithms first; keep that order.
+          sortText: `${group}.${String(i).padStart(4, '0')}.${String(j).padStart(2, '0')}`,
+          textEdit: { range, newText: label },
+        };
+        if (refusedInFips) item.tags = [CompletionItemTag.Deprecated];
+        items.push(item);
       });
     });
-  });
+  };
+  add(allowed, '0', false);
+  add(refused, '1', true);
   return items;
 }
 
@@ -149,7 +171,7 @@ function topLevelItems(pos: Position, typed: string): CompletionItem[] {
 
 /** Completion in ipsec.conf: keywords, values, conn names, algorithms and include paths. */
 export function confCompletion(context: ConfFeatureContext, pos: Position): CompletionList {
-  const before = lineTextBefore(context.conf.text, pos);
+  const { before, after } = lineTextAround(context.conf.text, pos);
   if (/^\s*#/.test(before)) return empty;
   const include = /^include\s+(\S*)$/.exec(before);
   if (include) return { isIncomplete: false, items: includePathItems(context, pos, include[1]) };
@@ -168,7 +190,7 @@ export function confCompletion(context: ConfFeatureContext, pos: Position): Comp
   if (meaning.storageKey === 'also') return { isIncomplete: false, items: connNameItems(context, pos, value) };
   const conn = sectionNode?.kind === 'conn' ? connUsingSection(context.analysis, sectionNode) : undefined;
   const options = proposalOptionsFor(meaning.storageKey, conn, context.settings);
-  if (options) return { isIncomplete: false, items: algorithmItems(value, options, pos) };
+  if (options) return { isIncomplete: false, items: algorithmItems(value, options, pos, after) };
   const info = meaning.canonical.info;
   if (!info.values || info.values.length === 0) return empty;
   const isList = info.type === 'list' || info.type === 'debug-flags';

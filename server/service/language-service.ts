@@ -15,11 +15,12 @@ import { confHover, secretsHover } from './hover';
 import { toLspDiagnostic } from './lsp-diagnostics';
 import { confSemanticTokens, policySemanticTokens, secretsSemanticTokens } from './semantic-tokens';
 import { confDocumentSymbols, policyDocumentSymbols, secretsDocumentSymbols, workspaceSymbols } from './symbols';
+import { DEFAULT_RULE_DOCS_BASE_URL } from './rule-docs';
 import { pathToUri, uriToPath } from './uris';
 import { Workspace, type OpenDocument, type WorkspaceOptions } from './workspace';
 
 export interface LanguageServiceOptions extends WorkspaceOptions {
-  /** Base URL of the rule pages linked from diagnostics. */
+  /** Base URL of the rule pages linked from diagnostics; the project's repository by default. */
   readonly docsBaseUrl?: string;
   /** The `format` section of the `.ipsec-lint.json` that applies to a file; it wins over the editor's tab settings. */
   readonly formatSettingsFor?: (path: string) => FormatOptionsFromFile | undefined;
@@ -45,9 +46,18 @@ const noCompletions: CompletionList = { isIncomplete: false, items: [] };
  */
 export class LanguageService {
   readonly workspace: Workspace;
+  private docsBaseUrl: string | undefined;
 
   constructor(private readonly options: LanguageServiceOptions) {
     this.workspace = new Workspace(options);
+    this.docsBaseUrl = options.docsBaseUrl ?? DEFAULT_RULE_DOCS_BASE_URL;
+  }
+
+  /** Where diagnostics link a rule's page; open documents are re-published with the new links. */
+  setDocsBaseUrl(url: string | undefined): void {
+    if (url === this.docsBaseUrl) return;
+    this.docsBaseUrl = url;
+    this.workspace.republishAll();
   }
 
   setWorkspaceFolders(uris: readonly string[]): void {
@@ -94,12 +104,12 @@ export class LanguageService {
     return this.workspace.revalidate().map((r) => ({
       uri: r.uri,
       version: this.workspace.document(r.path)?.version ?? 0,
-      diagnostics: r.diagnostics.map((d) => toLspDiagnostic(d, this.uriOf, this.options.docsBaseUrl)),
+      diagnostics: r.diagnostics.map((d) => toLspDiagnostic(d, this.uriOf, this.docsBaseUrl)),
     }));
   }
 
   diagnostics(uri: string): Diagnostic[] {
-    return this.workspace.diagnosticsFor(uriToPath(uri)).map((d) => toLspDiagnostic(d, this.uriOf, this.options.docsBaseUrl));
+    return this.workspace.diagnosticsFor(uriToPath(uri)).map((d) => toLspDiagnostic(d, this.uriOf, this.docsBaseUrl));
   }
 
   completion(uri: string, pos: Position): CompletionList {
@@ -208,7 +218,7 @@ export class LanguageService {
   codeActions(uri: string, range: Range, only: readonly string[] | undefined): CodeAction[] {
     const path = uriToPath(uri);
     if (!this.workspace.document(path)) return [];
-    return codeActions(path, this.workspace.diagnosticsFor(path), range, only, this.uriOf);
+    return codeActions(path, this.workspace.diagnosticsFor(path), range, only, this.uriOf, this.docsBaseUrl);
   }
 }
 

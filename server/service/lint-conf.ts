@@ -6,7 +6,9 @@ import { keywordTable } from '../../schemas/keywords';
 import { addressSyntax } from '../../schemas/address-syntax';
 import { resolveConnections, type ResolvedConfig } from '../model/connections';
 import { activeCryptoPolicy } from '../model/crypto-policy';
-import { loadSecretsForConf } from '../model/secrets-index';
+import { loadSecretsForConf, type LoadedSecrets } from '../model/secrets-index';
+import type { SecretsFile } from '../../grammar/secrets/index';
+import { secretsFindingsInConf } from './lint-secrets';
 import type { ConfigFileSystem } from '../model/file-system';
 import { loadConfig } from '../model/include-graph';
 import { runConfRules } from '../rules/registry';
@@ -21,12 +23,16 @@ export interface ConfLintInput {
   /** Libreswan's working directory for relative includes; the file's folder by default. */
   readonly cwd?: string;
   readonly parsed?: (path: string) => ConfFile | undefined;
+  /** Parsed secrets files to use instead of the disk (open editor buffers). */
+  readonly parsedSecrets?: (path: string) => SecretsFile | undefined;
 }
 
 export interface ConfLintResult {
   readonly config: ResolvedConfig;
   /** Findings in the entry file and in every file it includes, each with its own path. */
   readonly diagnostics: readonly LintDiagnostic[];
+  /** The secrets the config uses (secretsfile=, or beside it) with their includes, when found. */
+  readonly secrets: LoadedSecrets | undefined;
 }
 
 /** Builds the model of one entry file (with its includes) and runs every conf rule on it. */
@@ -38,9 +44,10 @@ export function lintConf(input: ConfLintInput): ConfLintResult {
   const loaded = loadConfig(input.path, conf, { fs: input.fs, root: settings.root, cwd: input.cwd ?? dirname(input.path), parsed: input.parsed });
   const behaviour = versionBehaviour[version];
   const config = resolveConnections(loaded, table, behaviour);
-  const cryptoPolicy = activeCryptoPolicy(config, { policy: settings.cryptoPolicy, era: settings.cryptoPolicyEra, policyFile: settings.cryptoPolicyFile, fs: input.fs });
-  // Only the FIPS PSK check reads ipsec.secrets.
-  const secrets = settings.fips ? loadSecretsForConf(input.path, config.setup.get('secretsfile')?.value, { fs: input.fs, root: settings.root }) : undefined;
+  const cryptoPolicy = activeCryptoPolicy(config, { policy: settings.cryptoPolicy, era: settings.cryptoPolicyEra, policyFile: settings.cryptoPolicyFile, root: settings.root, fs: input.fs });
+  const secrets = loadSecretsForConf(input.path, config.setup.get('secretsfile')?.value, { fs: input.fs, root: settings.root, parsed: input.parsedSecrets });
   const diagnostics = runConfRules({ version, table, behaviour, syntax: addressSyntax[version], config, fips: settings.fips, cryptoPolicy, secrets }, settings.rules);
-  return { config, diagnostics };
+  // secret-missing and the PPK checks judge conns: they belong with the conf's own findings.
+  if (secrets) diagnostics.push(...secretsFindingsInConf(config, secrets, settings));
+  return { config, diagnostics, secrets };
 }

@@ -28,15 +28,16 @@ export interface SecretsLintResult {
 }
 
 /**
- * The ipsec.conf a secrets file belongs to: `ipsec.conf` in the same folder; for
- * `<host>.secrets`, `<host>.conf` beside it (the layout of Libreswan's own tests); for a file
- * in `ipsec.d/`, the `ipsec.conf` one folder up (the /etc layout).
+ * The ipsec.conf a secrets file belongs to: for `<host>.secrets`, `<host>.conf` beside it
+ * (the layout of Libreswan's own tests); `ipsec.conf` in the same folder; for a file in
+ * `ipsec.d/`, the `ipsec.conf` one folder up (the /etc layout).
  */
 export function confBesideSecrets(secretsPath: string, fs: ConfigFileSystem): string | undefined {
   const dir = path.dirname(secretsPath);
   const base = path.basename(secretsPath);
   const candidates = [path.join(dir, 'ipsec.conf')];
-  if (base.endsWith('.secrets') && base !== 'ipsec.secrets') candidates.push(path.join(dir, base.slice(0, -'.secrets'.length) + '.conf'));
+  // The mirror of loadSecretsForConf: <host>.conf and <host>.secrets go together.
+  if (base.endsWith('.secrets') && base !== 'ipsec.secrets') candidates.unshift(path.join(dir, base.slice(0, -'.secrets'.length) + '.conf'));
   if (path.basename(dir) === 'ipsec.d') candidates.push(path.join(path.dirname(dir), 'ipsec.conf'));
   return candidates.find((c) => fs.readText(c).ok);
 }
@@ -101,4 +102,15 @@ export function lintSecrets(input: SecretsLintInput): SecretsLintResult {
   }
   diagnostics.push(...runSecretsRules({ version: settings.libreswanVersion, fips: settings.fips, secrets, config }, settings.rules));
   return { secrets, config, diagnostics };
+}
+
+/**
+ * The secrets rules' findings that land in the conf: a PSK conn no record matches, ppk=
+ * with no PPKS record, ppk-ids= naming no record. lintConf adds them, so that linting the
+ * conf alone (the CLI on one file, the editor on ipsec.conf) shows them; the secrets file's
+ * own findings stay with lintSecrets.
+ */
+export function secretsFindingsInConf(config: ResolvedConfig, secrets: LoadedSecrets, settings: LintSettings): LintDiagnostic[] {
+  const confFiles = new Set(config.loaded.files.map((f) => f.path));
+  return runSecretsRules({ version: settings.libreswanVersion, fips: settings.fips, secrets, config }, settings.rules).filter((d) => confFiles.has(d.file));
 }

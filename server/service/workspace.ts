@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { parseConf } from '../../grammar/conf/parse';
 import type { ConfFile } from '../../grammar/conf/syntax-tree';
+import type { SecretsFile } from '../../grammar/secrets/index';
 import type { ConfigFileSystem } from '../model/file-system';
 import type { LintDiagnostic } from '../rules/rule';
 import type { LintSettings } from '../settings/lint-settings';
@@ -135,6 +136,11 @@ export class Workspace {
     this.tokenFileAnalyses.clear();
   }
 
+  /** The next `revalidate` returns every open document, e.g. because diagnostics now render differently. */
+  republishAll(): void {
+    this.published.clear();
+  }
+
   document(path: string): OpenDocument | undefined {
     return this.documents.get(path);
   }
@@ -153,6 +159,12 @@ export class Workspace {
       if (entry === path || analysis.files.has(path)) this.analyses.delete(entry);
     }
     this.diskNames.delete(path);
+  }
+
+  /** An open secrets buffer, parsed; undefined sends the reader to the disk. */
+  private openSecrets(path: string): SecretsFile | undefined {
+    const open = this.documents.get(path);
+    return open?.parsed.kind === 'secrets' ? open.parsed.secrets : undefined;
   }
 
   /** The parsed form of a conf file: the open buffer if there is one, else the file on disk. */
@@ -186,6 +198,7 @@ export class Workspace {
       settings,
       cwd: isFilePath(entry) ? dirname(entry) : this.folders[0] ?? '/',
       parsed: (p) => this.confOf(p),
+      parsedSecrets: (p) => this.openSecrets(p),
     });
     const diagnosticsByFile = new Map<string, LintDiagnostic[]>();
     const seen = new Set<string>();
@@ -202,7 +215,8 @@ export class Workspace {
       entry,
       settings,
       result,
-      files: new Set(result.config.loaded.files.map((f) => f.path)),
+      // The secrets files too: editing ipsec.secrets re-judges the conns (secret-missing).
+      files: new Set([...result.config.loaded.files.map((f) => f.path), ...(result.secrets?.files.map((f) => f.path) ?? [])]),
       diagnosticsByFile,
     };
     this.analyses.set(entry, analysis);
@@ -221,8 +235,12 @@ export class Workspace {
       if (analysis?.files.has(path)) return analysis;
     }
     for (const other of this.documents.values()) {
-      if (other.path === path || other.kind !== 'conf') continue;
-      const analysis = this.analyses.get(other.path);
+      if (other.path === path || other.parsed.kind !== 'conf') continue;
+      // Analysed on demand, not only when already cached: otherwise an included file opened
+      // before its includer, or edited (which drops the includer's analysis), is checked alone
+      // and reports its also= targets missing. Only files with an include can claim another.
+      const includes = other.parsed.conf.sections.some((s) => s.kind === 'include');
+      const analysis = this.analyses.get(other.path) ?? (includes ? this.analyse(other.path) : undefined);
       if (analysis?.files.has(path)) return analysis;
     }
     return this.analyse(path);
@@ -275,10 +293,7 @@ export class Workspace {
             text: document.text,
             fs: this.options.fs,
             settings,
-            parsed: (p) => {
-              const open = this.documents.get(p);
-              return open?.parsed.kind === 'secrets' ? open.parsed.secrets : undefined;
-            },
+            parsed: (p) => this.openSecrets(p),
             config: confAnalysis?.result.config ?? null,
           }).diagnostics
         : lintPolicyGroup(path, document.text, this.options.fs, settings);

@@ -1,13 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CRYPTO_POLICY_ERAS } from '../../schemas/crypto-policies/index';
 import { LIBRESWAN_VERSIONS } from '../../schemas/keywords';
 import { CLIENT_SETTING_KEYS, SETTINGS_SECTION } from '../../server/lsp/settings';
 import { kindOfFileName } from '../../server/service/document-kind';
+import { languageClientOptions } from '../../client/src/client-options';
+import { confRules } from '../../server/rules/registry';
+import { policyRules } from '../../server/rules/policy';
+import { secretsRules } from '../../server/rules/secrets';
 
 const clientDir = resolve(import.meta.dirname, '../../client');
 
@@ -63,6 +68,18 @@ describe('the VS Code extension manifest', () => {
   });
 });
 
+describe('the extension options', () => {
+  it('send the server the rule pages shipped inside the extension, one per rule', () => {
+    const options = languageClientOptions(clientDir).initializationOptions as { bundledRuleDocs: string };
+    expect(options.bundledRuleDocs).toMatch(/^file:\/\/.*\/docs\/rules\/$/);
+    const folder = fileURLToPath(options.bundledRuleDocs);
+    const shipped = readdirSync(folder).filter((n) => n.endsWith('.md')).sort();
+    const source = readdirSync(resolve(clientDir, '../docs/rules')).filter((n) => n.endsWith('.md')).sort();
+    expect(shipped, 'npm run build copies docs/rules into client/').toEqual(source);
+    for (const rule of [...confRules, ...secretsRules, ...policyRules]) expect(shipped).toContain(`${rule.meta.id}.md`);
+  });
+});
+
 describe('the extension bundle', () => {
   it('loads with a stand-in vscode module and exports activate and deactivate', () => {
     const bundle = join(clientDir, manifest.main);
@@ -105,7 +122,7 @@ describe('vsce', () => {
     expect(run.status, run.stderr + run.stdout).toBe(0);
     // A .vsix is a zip; its central directory lists the names uncompressed.
     const bytes = readFileSync(vsix).toString('latin1');
-    for (const name of ['extension/package.json', 'extension/dist/extension.cjs', 'extension/dist/server.cjs', 'extension/syntaxes/ipsec-conf.tmLanguage.json', 'extension/LICENSE.txt']) {
+    for (const name of ['extension/package.json', 'extension/dist/extension.cjs', 'extension/dist/server.cjs', 'extension/syntaxes/ipsec-conf.tmLanguage.json', 'extension/LICENSE.txt', 'extension/docs/rules/unknown-keyword.md']) {
       expect(bytes).toContain(name);
     }
     expect(bytes).not.toContain('extension/src/extension.ts');

@@ -99,6 +99,51 @@ describe('writeFileAtomically', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain('EROFS');
     expect(readFileSync(path, 'utf8')).toBe(original);
+    expect(readdirSync(dir)).toEqual(['ipsec.conf']);
+  });
+
+  it('keeps the original in a folder this user may not write to (real permissions where they bind)', () => {
+    const path = join(dir, 'ipsec.conf');
+    writeFileSync(path, original);
+    chmodSync(dir, 0o555);
+    const result = writeFileAtomically(path, formatted);
+    chmodSync(dir, 0o755);
+    // Root writes anyway (permission bits do not bind it): then the write simply succeeds.
+    const bound = process.getuid?.() !== 0;
+    expect(result.ok).toBe(!bound);
+    expect(readFileSync(path, 'utf8')).toBe(bound ? original : formatted);
+    expect(readdirSync(dir)).toEqual(['ipsec.conf']);
+  });
+
+  it('keeps the original when the mode cannot be set, and removes the temporary file', () => {
+    const path = join(dir, 'ipsec.secrets');
+    writeFileSync(path, original, { mode: 0o600 });
+    const fsys = failing({
+      fchmodSync: () => {
+        throw errno('EPERM', 'fchmod');
+      },
+    });
+    expect(writeFileAtomically(path, formatted, fsys).ok).toBe(false);
+    expect(readFileSync(path, 'utf8')).toBe(original);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(['ipsec.secrets']);
+  });
+
+  it('flushes after setting owner and mode and before renaming, and keeps CRLF bytes as given', () => {
+    const path = join(dir, 'ipsec.conf');
+    writeFileSync(path, original.replace(/\n/g, '\r\n'));
+    const calls: string[] = [];
+    const node = nodeAtomicWriteFileSystem;
+    const fsys = failing({
+      fchownSync: (fd, uid, gid) => (calls.push('fchown'), node.fchownSync(fd, uid, gid)),
+      fchmodSync: (fd, mode) => (calls.push('fchmod'), node.fchmodSync(fd, mode)),
+      fsyncSync: (fd) => (calls.push('fsync'), node.fsyncSync(fd)),
+      renameSync: (from, to) => (calls.push('rename'), node.renameSync(from, to)),
+    });
+    const crlf = formatted.replace(/\n/g, '\r\n');
+    expect(writeFileAtomically(path, crlf, fsys).ok).toBe(true);
+    expect(calls).toEqual(['fchown', 'fchmod', 'fsync', 'rename']);
+    expect(readFileSync(path).equals(Buffer.from(crlf, 'utf8'))).toBe(true);
   });
 
   it('keeps the original when the final rename fails, and removes the temporary file', () => {

@@ -18,6 +18,12 @@ describe('server settings', () => {
     expect(readClientSettings(null, undefined)).toEqual({ settings: {}, problems: [] });
   });
 
+  it('reads docsBaseUrl as a URL ending in a slash, and names one that is not a URL', () => {
+    expect(readClientSettings({ docsBaseUrl: 'https://mirror.example.org/rules' }, undefined)).toEqual({ settings: { docsBaseUrl: 'https://mirror.example.org/rules/' }, problems: [] });
+    expect(readClientSettings({ docsBaseUrl: '' }, undefined)).toEqual({ settings: {}, problems: [] });
+    expect(readClientSettings({ docsBaseUrl: 'ftp://x/' }, undefined).problems).toEqual([expect.stringContaining('ipsecLint.docsBaseUrl')]);
+  });
+
   it('lets the project .ipsec-lint.json win over the editor settings, field by field', () => {
     mkdirSync(join(dir, 'project/etc'), { recursive: true });
     writeFileSync(join(dir, 'project/.ipsec-lint.json'), JSON.stringify({ libreswanVersion: '4.15', root: '.', rules: { 'obsolete-keyword': 'error' } }));

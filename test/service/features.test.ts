@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Hover } from 'vscode-languageserver-protocol';
+import { CompletionItemTag, type Hover } from 'vscode-languageserver-protocol';
 import { defaultSettings } from '../../server/settings/lint-settings';
 import { LanguageService } from '../../server/service/language-service';
 import { memoryFileSystem } from './memory-file-system';
@@ -44,6 +44,28 @@ describe('completion', () => {
     const lastFips = items.map((i) => String(i.detail).includes('FIPS')).lastIndexOf(true);
     expect(firstNonFips).toBeGreaterThan(lastFips);
     expect(items.map((i) => i.label)).toContain('aes_gcm_16');
+  });
+
+  it('in FIPS mode lists the approved algorithms first and the refused ones after, struck through', () => {
+    const ls = open('conn a\n\tesp=\n', {}, true);
+    const items = ls.completion(doc, { line: 1, character: 5 }).items.sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+    const refused = items.filter((i) => i.tags?.includes(CompletionItemTag.Deprecated));
+    expect(refused.map((i) => i.label)).toContain('chacha20_poly1305');
+    expect(refused.every((i) => String(i.detail).includes('not allowed in FIPS mode'))).toBe(true);
+    const firstRefused = items.indexOf(refused[0]);
+    expect(items.slice(0, firstRefused).map((i) => i.label)).toContain('aes_gcm_16');
+    expect(items.slice(firstRefused).every((i) => i.tags?.includes(CompletionItemTag.Deprecated))).toBe(true);
+    // Outside FIPS mode nothing is struck through.
+    expect(open('conn a\n\tesp=\n').completion(doc, { line: 1, character: 5 }).items.some((i) => i.tags)).toBe(false);
+  });
+
+  it('offers the part under the cursor in the middle of a proposal and replaces the whole name', () => {
+    const ls = open('conn a\n\tike=aes256-sha2_256-dh19\n');
+    // Cursor after `sha2_` in the PRF part, with `256` and the DH part still after it.
+    const items = ls.completion(doc, { line: 1, character: 17 }).items;
+    expect(items.map((i) => i.label)).toContain('sha2_512');
+    expect(items.map((i) => i.label)).not.toContain('dh19');
+    expect(items[0].textEdit).toEqual({ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 20 } }, newText: items[0].label });
   });
 });
 

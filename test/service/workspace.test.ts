@@ -65,6 +65,22 @@ describe('the workspace index', () => {
     expect(ls.validate().map((p) => p.uri)).toEqual([uri('/elsewhere/c.conf')]);
   });
 
+  it('checks an included file in its open includer whatever the order they were opened and edited in', () => {
+    const outside = {
+      '/x/main.conf': 'conn base\n\tauthby=secret\n\ninclude /x/small.conf\n',
+      '/x/small.conf': 'conn small\n\talso=base\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\tauto=add\n',
+    };
+    const { ls } = service(outside);
+    // No workspace folder, and the includer is not called ipsec.conf: only the open files tell.
+    ls.openDocument(uri('/x/small.conf'), 'ipsec-conf', 1, outside['/x/small.conf']);
+    ls.openDocument(uri('/x/main.conf'), 'ipsec-conf', 1, outside['/x/main.conf']);
+    const codes = (): Record<string, string[]> => Object.fromEntries(ls.validate().map((p) => [p.uri, p.diagnostics.map((d) => String(d.code))]));
+    expect(codes()).toEqual({ [uri('/x/small.conf')]: [], [uri('/x/main.conf')]: [] });
+    ls.changeDocument(uri('/x/small.conf'), 2, outside['/x/small.conf'].replace('auto=add', 'auto=start'));
+    expect(codes()).toEqual({ [uri('/x/small.conf')]: [], [uri('/x/main.conf')]: [] });
+    expect(ls.workspace.analysisFor('/x/small.conf')?.entry).toBe('/x/main.conf');
+  });
+
   it('follows files changed on disk', () => {
     const { ls, fs } = service({ ...files });
     ls.setWorkspaceFolders([uri('/site')]);

@@ -11,7 +11,7 @@ if (!corpusPresent) {
 
 export interface ManifestEntry {
   readonly path: string;
-  readonly kind: 'conf' | 'secrets';
+  readonly kind: 'conf' | 'conf-empty' | 'conf-comment-only' | 'secrets' | 'secrets-empty';
   readonly size: number;
 }
 

@@ -8,9 +8,13 @@ export const sidePrefixMissing: ConfRule = {
       for (const a of assignments) {
         const m = a.meaning;
         const key = a.line.key;
+        // Where the version already reads the key as the right end, spelling that out keeps
+        // the meaning, so it is safe for "fix all"; where it refuses the key, a person chooses.
+        const keepsMeaning = m.kind === 'known' && m.impliedSide;
         const fixes = ['left', 'right'].map((side) => ({
           title: `Change to '${side}${key.text}'`,
           edits: [{ file: a.file.path, range: key.range, newText: side + key.text }],
+          preferred: keepsMeaning && side === 'right',
         }));
         if (m.kind === 'needs-side') {
           report({ file: a.file.path, range: key.range, message: `'${key.text}' needs a 'left' or 'right' prefix in Libreswan ${version}: write left${key.text}= or right${key.text}=`, rejectedByLibreswan: true, fixes });

@@ -4,28 +4,36 @@ import type { ConfRule } from '../rule';
 const INCLUDE_LINE = `include ${CRYPTO_POLICY_BACKEND_PATH}`;
 
 /**
+ * A file in an `ipsec.d` folder, linted on its own, is a fragment the main config includes;
+ * the policy include belongs to that main config, even when the fragment has `config setup`.
+ */
+const FRAGMENT_FOLDER = /(^|\/)ipsec\.d\//;
+
+/**
  * The main config (the one with `config setup`) does not include the system crypto policy,
  * or has the include commented out: every conn then ignores the policy (RHEL STIG
- * RHEL-08-010020 checks for this line).
+ * RHEL-08-010020 checks for this line). Only where the target shows signs of running
+ * crypto-policies (`hostEvidence`): on other systems the include does not exist, and a
+ * finding on every config would teach people to switch the rule off.
  */
 export const cryptoPolicyIncludeMissing: ConfRule = {
   meta: {
     id: 'crypto-policy-include-missing',
-    description: `The config with 'config setup' does not include ${CRYPTO_POLICY_BACKEND_PATH}, or has the include commented out.`,
+    description: `On a host that runs crypto-policies, the main config (with 'config setup') does not include ${CRYPTO_POLICY_BACKEND_PATH}, or has the include commented out.`,
     defaultSeverity: 'warning',
     scope: 'conf',
   },
   check({ config, cryptoPolicy }, report) {
-    if (!cryptoPolicy || cryptoPolicy.includes.length > 0) return;
+    if (!cryptoPolicy || cryptoPolicy.includes.length > 0 || cryptoPolicy.hostEvidence === undefined) return;
     const setup = config.loaded.sections.find((s) => s.section.kind === 'setup');
-    if (!setup || setup.section.kind !== 'setup') return;
+    if (!setup || setup.section.kind !== 'setup' || FRAGMENT_FOLDER.test(config.loaded.entry.path)) return;
     const why = 'so no conn follows the system crypto policy (update-crypto-policies has no effect on Libreswan; RHEL STIG RHEL-08-010020)';
     if (cryptoPolicy.commentedOut.length > 0) {
       for (const { file, line } of cryptoPolicy.commentedOut) {
         report({
           file: file.path,
           range: line.range,
-          message: `The crypto-policy include is commented out, ${why}; remove the '#'`,
+          message: `The crypto-policy include is commented out, ${why}; remove the '#' (checked because ${cryptoPolicy.hostEvidence})`,
           rejectedByLibreswan: false,
           fixes: [{ title: `Restore '${INCLUDE_LINE}'`, edits: [{ file: file.path, range: line.range, newText: INCLUDE_LINE }], preferred: true }],
         });
@@ -41,7 +49,7 @@ export const cryptoPolicyIncludeMissing: ConfRule = {
     report({
       file: file.path,
       range: setup.section.header.range,
-      message: `This config does not include ${CRYPTO_POLICY_BACKEND_PATH}, ${why}; add '${INCLUDE_LINE}' after config setup`,
+      message: `This config does not include ${CRYPTO_POLICY_BACKEND_PATH}, ${why}; add '${INCLUDE_LINE}' after config setup (checked because ${cryptoPolicy.hostEvidence})`,
       rejectedByLibreswan: false,
       fixes,
     });

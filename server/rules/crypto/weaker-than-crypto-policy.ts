@@ -1,9 +1,17 @@
 import type { ConfRule } from '../rule';
 import { labelList } from '../../model/proposal-algorithms';
-import { scanPolicyOverrides } from './policy-overrides';
-import { connList } from './value-range';
+import { scanPolicyOverrides, type Weakening } from './policy-overrides';
+import { connList, rangeInValue } from './value-range';
 
-/** An override that allows what the system crypto policy does not (a cipher, group, integrity, IKEv1, no PFS). */
+function advice(w: Weakening): string {
+  if (w.instead.length === 0) return 'remove it';
+  return `use what the policy offers instead (${labelList([...w.instead], 6)})`;
+}
+
+/**
+ * An override that allows what the system crypto policy does not (a cipher, group, integrity,
+ * IKEv1, no PFS): one finding per weaker thing, underlining where the value names it.
+ */
 export const weakerThanCryptoPolicy: ConfRule = {
   meta: {
     id: 'weaker-than-crypto-policy',
@@ -15,14 +23,14 @@ export const weakerThanCryptoPolicy: ConfRule = {
     const scan = scanPolicyOverrides(config, cryptoPolicy, version, fips);
     if (!scan) return;
     for (const o of scan.overrides) {
-      if (o.weaker.length === 0) continue;
       const a = o.assignment;
-      report({
-        file: a.file.path,
-        range: a.line.value?.range ?? a.line.range,
-        message: `${a.line.key.text}=${a.value.length > 60 ? `${a.value.slice(0, 57)}...` : a.value} in ${connList(o.conns)} allows what ${scan.policy.label} does not: ${labelList([...o.weaker], 8)}. Remove ${o.weaker.length === 1 ? 'it' : 'them'}, or keep the exception deliberately and say why in a comment`,
-        rejectedByLibreswan: false,
-      });
+      const key = a.line.key.text;
+      for (const w of o.weaker) {
+        const message = `${key}= in ${connList(o.conns)} allows ${w.label}, which ${scan.policy.label} does not; ${advice(w)}, or keep the exception deliberately and say why in a comment`;
+        // A weakening the value does not spell out (a default filled in, ikev2=no) underlines the value.
+        const ranges = w.spans.length > 0 ? w.spans.map((s) => rangeInValue(a, s.start, s.end)) : [a.line.value?.range ?? a.line.range];
+        for (const range of ranges) report({ file: a.file.path, range, message, rejectedByLibreswan: false });
+      }
     }
   },
 };

@@ -4,21 +4,19 @@ import { leftRightAuthAsymmetric } from './auth-asymmetric';
 import { leftRightAuthKeyMissing } from './auth-key-missing';
 import { leftRightBothWildcard } from './both-wildcard';
 import { leftRightCaSame } from './ca-same';
-import { enableTcpWithoutListen } from './enable-tcp-without-listen';
 import { leftRightFamilyMismatch } from './family-mismatch';
 import { leftRightIdSyntax } from './id-syntax';
 import { leftRightMissingHost } from './missing-host';
 import { leftRightModecfgRoles } from './modecfg-roles';
-import { nicOffloadUnsupported } from './nic-offload-unsupported';
 import { leftRightNullAuthId } from './null-auth-id';
 import { leftRightSameHost } from './same-host';
 import { leftRightSourceipOutsideSubnet } from './sourceip-outside-subnet';
 import { leftRightSubnetAndSubnets } from './subnet-and-subnets';
 import { leftRightSubnetHostBits } from './subnet-host-bits';
 import { leftRightSubnetOverlap } from './subnet-overlap';
-import { tcpRemoteportWithoutEnableTcp } from './tcp-remoteport-without-enable-tcp';
+import { leftRightVirtualSubnetIkev2 } from './virtual-subnet-ikev2';
 
-/** Per-conn consistency of the two ends, and the transport options that depend on them. */
+/** Per-conn consistency of the two ends: hosts, subnets, address families, roles, authentication, ids. */
 export const leftRightRules: readonly ConfRule[] = [
   leftRightMissingHost,
   leftRightBothWildcard,
@@ -28,6 +26,7 @@ export const leftRightRules: readonly ConfRule[] = [
   leftRightSubnetHostBits,
   leftRightSubnetOverlap,
   leftRightSubnetAndSubnets,
+  leftRightVirtualSubnetIkev2,
   leftRightAddresspool,
   leftRightModecfgRoles,
   leftRightAuthKeyMissing,
@@ -35,7 +34,4 @@ export const leftRightRules: readonly ConfRule[] = [
   leftRightNullAuthId,
   leftRightAuthAsymmetric,
   leftRightIdSyntax,
-  enableTcpWithoutListen,
-  tcpRemoteportWithoutEnableTcp,
-  nicOffloadUnsupported,
 ];

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -17,39 +17,71 @@ export interface LibreswanReading {
   readonly stderr: string;
 }
 
-/**
- * What Libreswan makes of `text` when it is the file `name`. The file is written alone into a
- * fresh folder and read from there, so two texts under the same name are read under exactly
- * the same conditions (the corpus only includes absolute paths, which resolve the same way).
+export interface NamedText {
+  /** The file's name (its folder is dropped): Libreswan's messages name it. */
+  readonly name: string;
+  readonly text: string;
+}
+
+/*
+ * readwriteconf itself takes a few milliseconds; a child process started from Node costs
+ * several times that on a busy machine. So each worker is one shell that runs readwriteconf
+ * over its share of the files, writing each reading to files beside the config's folder,
+ * and the whole corpus is judged in seconds rather than minutes.
  */
-export function readWithLibreswan(name: string, text: string): Promise<LibreswanReading> {
-  const dir = mkdtempSync(join(tmpdir(), 'ipsec-lint-rwc-'));
-  const file = basename(name);
-  writeFileSync(join(dir, file), text);
-  return new Promise((resolve) => {
-    execFile(readwriteconfPath, ['--config', file], { cwd: dir, timeout: 20_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      rmSync(dir, { recursive: true, force: true });
-      const exitCode = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ exitCode, stdout, stderr: withoutLineNumbers(stderr) });
-    });
+const worker = `
+while IFS='\t' read -r dir name; do
+  (cd "$dir" && exec timeout 20 "$0" --config "$name") >"$dir.out" 2>"$dir.err"
+  echo $? >"$dir.rc"
+done`;
+
+function runWorker(lines: readonly string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('sh', ['-c', worker, readwriteconfPath], { maxBuffer: 1024 * 1024 }, (error) => (error ? reject(error) : resolve()));
+    child.stdin?.end(lines.map((l) => l + '\n').join(''));
   });
+}
+
+/**
+ * What Libreswan makes of each text when it is the file `name`. Every file is written alone
+ * into a fresh folder and read from there, so two texts under the same name are read under
+ * exactly the same conditions (the corpus only includes absolute paths, which resolve the
+ * same way). `workers` readwriteconf runs are in flight at once (two cores, shared).
+ */
+export async function readAllWithLibreswan(files: readonly NamedText[], workers = 2): Promise<LibreswanReading[]> {
+  const root = mkdtempSync(join(tmpdir(), 'ipsec-lint-rwc-'));
+  try {
+    const shares: string[][] = Array.from({ length: Math.max(1, Math.min(workers, files.length)) }, () => []);
+    files.forEach((file, i) => {
+      const name = basename(file.name);
+      // The worker reads tab-separated lines; no corpus name holds either character.
+      if (/[\t\n]/.test(name)) throw new Error(`cannot pass the file name ${JSON.stringify(name)} to the worker`);
+      const dir = join(root, String(i));
+      mkdirSync(dir);
+      writeFileSync(join(dir, name), file.text);
+      shares[i % shares.length].push(`${dir}\t${name}`);
+    });
+    await Promise.all(shares.map(runWorker));
+    return files.map((_, i) => {
+      const dir = join(root, String(i));
+      return {
+        exitCode: Number(readFileSync(`${dir}.rc`, 'utf8')),
+        stdout: readFileSync(`${dir}.out`, 'utf8'),
+        stderr: withoutLineNumbers(readFileSync(`${dir}.err`, 'utf8')),
+      };
+    });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** One file's reading; see readAllWithLibreswan. */
+export async function readWithLibreswan(name: string, text: string): Promise<LibreswanReading> {
+  const [reading] = await readAllWithLibreswan([{ name, text }], 1);
+  return reading;
 }
 
 /** Messages name `file: LINE:`; formatting moves lines (blank lines), so the number is left out. */
 function withoutLineNumbers(stderr: string): string {
   return stderr.replace(/: ?\d+:/g, ': N:');
-}
-
-/** Runs `jobs` with at most `limit` in flight (the machine has two cores shared by everyone). */
-export async function inBatches<T, R>(items: readonly T[], limit: number, job: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await job(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,11 +69,13 @@ describe('invalid-proposal', () => {
 /** One proposal per algorithm the release builds, in a protocol that takes it. */
 interface Generated { protocol: ProposalProtocol; ikeVersion: 1 | 2; value: string; token: string; name: string; fips: boolean }
 
-function generatedProposals(version: '4.10' | 'latest'): Generated[] {
+/** With `everyName`, one proposal per accepted spelling (aliases too), else the shortest only. */
+function generatedProposals(version: '4.10' | 'latest', everyName = false): Generated[] {
   const out: Generated[] = [];
   for (const a of ALGORITHMS) {
     if (!isBuiltIn(a, version) || a.name === 'NONE') continue;
-    const token = [...a.names].sort((x, y) => x.length - y.length)[0];
+    const spellings = everyName ? a.names : [[...a.names].sort((x, y) => x.length - y.length)[0]];
+    for (const token of spellings) {
     const candidates: { protocol: ProposalProtocol; ikeVersion: 1 | 2; value: string }[] =
       a.type === 'encrypt' ? [{ protocol: 'esp', ikeVersion: 2, value: a.aead ? token : `${token}-sha2_256` }]
         : a.type === 'prf' ? [{ protocol: 'ike', ikeVersion: 2, value: `aes-${token}` }]
@@ -83,17 +85,22 @@ function generatedProposals(version: '4.10' | 'latest'): Generated[] {
       // Only proposals that load outside FIPS mode say anything about FIPS.
       if (parseProposalList(c.value, { ...c, pfs: true, fips: false, version }).ok) out.push({ ...c, token, name: a.name, fips: a.fips });
     }
+    }
   }
   return out;
 }
 
 describe('fips-disallowed-algorithm', () => {
-  const generated = generatedProposals('latest');
+  const generated = generatedProposals('latest', true);
 
-  it('flags every algorithm FIPS mode disables and nothing it allows', () => {
-    // The seed's list, as far as the release builds it (MODP1024 is not in default builds).
-    const seedList = ['CAMELLIA_CBC', 'NULL', 'CHACHA20_POLY1305', 'HMAC_MD5', 'HMAC_MD5_96', 'AES_XCBC', 'AES_XCBC_96', 'HMAC_SHA2_256_TRUNCBUG', 'MODP1536', 'DH31'];
+  it('flags every algorithm FIPS mode disables, under every name and alias, and nothing it allows', () => {
+    // The seed's list, as far as the release builds it (MODP1024, SERPENT, TWOFISH: see the next test).
+    const seedList = ['CAMELLIA_CBC', 'CAMELLIA_CTR', 'NULL', 'CHACHA20_POLY1305', 'HMAC_MD5', 'HMAC_MD5_96', 'AES_XCBC', 'AES_XCBC_96', 'HMAC_SHA2_256_TRUNCBUG', 'MODP1536', 'DH31'];
     expect(generated.filter((g) => !g.fips).map((g) => g.name)).toEqual(expect.arrayContaining(seedList));
+    // Aliases too: `md5` for HMAC_MD5 and HMAC_MD5_96, `camellia` for CAMELLIA_CBC, `dh5` for MODP1536.
+    expect(generated.filter((g) => !g.fips).map((g) => g.token)).toEqual(expect.arrayContaining(['md5', 'hmac_md5', 'camellia', 'camellia_cbc', 'dh5', 'modp1536', 'chacha20poly1305', 'null']));
+    let flagged = 0;
+    let allowed = 0;
     for (const g of generated) {
       const key = g.protocol === 'ike' ? 'ike' : 'esp';
       const version = g.ikeVersion === 1 ? '\n\tkeyexchange=ikev1' : '';
@@ -102,29 +109,64 @@ describe('fips-disallowed-algorithm', () => {
       const found = lintText(text, { fips: true }).filter((d) => d.ruleId === 'fips-disallowed-algorithm' && d.range.start.line === (version ? 4 : 3));
       const tokens = found.filter((d) => d.severity === 'error').map((d) => underlined(text, d));
       expect({ value: g.value, flagged: tokens.includes(g.token) }).toEqual({ value: g.value, flagged: !g.fips });
+      if (g.fips) {
+        // Nothing may refuse or underline an approved algorithm (a warning about the defaults
+        // Libreswan fills in for transforms the value leaves out is about those, not this token).
+        const against = found.filter((d) => d.severity === 'error' || underlined(text, d) === g.token);
+        expect({ value: g.value, found: against.map((d) => d.message) }).toEqual({ value: g.value, found: [] });
+        allowed += 1;
+      } else flagged += 1;
+    }
+    const names = (fips: boolean): number => new Set(generated.filter((g) => g.fips === fips).map((g) => g.name)).size;
+    console.log(`[fips-disallowed-algorithm] ${flagged}/${flagged} spellings of ${names(false)} FIPS-disabled algorithms flagged; 0/${allowed} spellings of ${names(true)} approved algorithms flagged`);
+  });
+
+  it('refuses in FIPS mode the seed-listed algorithms no default build has (MODP1024, SERPENT, TWOFISH), at the token', () => {
+    for (const [key, value, token] of [
+      ['ike', 'aes-sha2;modp1024', 'modp1024'], ['ike', 'aes-sha2;dh2', 'dh2'], ['esp', 'aes-sha2;modp1024', 'modp1024'],
+      ['esp', 'serpent-sha2', 'serpent'], ['esp', 'serpent_cbc-sha2', 'serpent_cbc'], ['esp', 'twofish-sha2', 'twofish'], ['esp', 'twofish_cbc-sha2', 'twofish_cbc'],
+    ] as const) {
+      for (const version of ['4.10', 'latest'] as const) {
+        const other = key === 'ike' ? '\n\tesp=aes_gcm256' : '\n\tike=aes_gcm256-sha2_512;dh19';
+        const text = `conn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\t${key}=${value}${other}\n`;
+        const errors = lintText(text, { fips: true, libreswanVersion: version }).filter((d) => d.rejectedByLibreswan && d.range.start.line === 3);
+        expect({ version, value, underlined: errors.map((d) => underlined(text, d)) }).toEqual({ version, value, underlined: [token] });
+      }
     }
   });
 
   const algparse = '/usr/libexec/ipsec/algparse';
   if (!existsSync(algparse)) console.warn(`[ipsec-lint tests] ${algparse} is absent (apt-get install libreswan): the algparse -fips comparison is skipped.`);
   it.skipIf(!existsSync(algparse))('agrees with Libreswan 4.10 `algparse -fips` on the generated proposals', () => {
-    const cases = generatedProposals('4.10');
-    expect(cases.length).toBeGreaterThan(40);
-    for (const g of cases) {
-      let out: string;
-      try {
-        out = execFileSync(algparse, ['-fips', g.ikeVersion === 1 ? '-v1' : '-v2', '-pfs', `${g.protocol}=${g.value}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      } catch (error) {
-        out = String((error as { stdout?: string }).stdout ?? '');
+    const cases = generatedProposals('4.10', true);
+    expect(cases.length).toBeGreaterThan(100);
+    // One algparse run per IKE version; it prints an `algparse …` line, then its result lines, per case.
+    const verdicts = new Map<Generated, boolean>();
+    for (const ikeVersion of [1, 2] as const) {
+      const batch = cases.filter((g) => g.ikeVersion === ikeVersion);
+      const run = spawnSync(algparse, ['-fips', `-v${ikeVersion}`, '-pfs', ...batch.map((g) => `${g.protocol}=${g.value}`)], { encoding: 'utf8' });
+      const blocks: string[][] = [];
+      for (const line of run.stdout.split('\n')) {
+        if (line.startsWith('algparse ')) blocks.push([]);
+        else if (line.startsWith('\t') && blocks.length > 0) blocks[blocks.length - 1].push(line.slice(1));
       }
+      expect(blocks.length).toBe(batch.length);
       // 4.10 removes disabled algorithms from its tables: 'not recognized' or 'not supported'.
-      const refused = /ERROR: /.test(out);
+      batch.forEach((g, i) => verdicts.set(g, blocks[i].some((line) => line.startsWith('ERROR'))));
+    }
+    const disagreements: string[] = [];
+    let refusedCount = 0;
+    for (const g of cases) {
+      const refused = verdicts.get(g) === true;
       const key = g.protocol;
       const extra = g.ikeVersion === 1 ? '\n\tikev2=no' : '';
       const text = `conn a\n\tleft=192.0.2.1\n\tright=192.0.2.2${extra}\n\t${key}=${g.value}\n`;
       const flagged = lintText(text, { fips: true, libreswanVersion: '4.10' }).some((d) => d.ruleId === 'fips-disallowed-algorithm' && d.severity === 'error');
-      expect({ value: `${key}=${g.value} v${g.ikeVersion}`, refused: flagged }).toEqual({ value: `${key}=${g.value} v${g.ikeVersion}`, refused });
+      if (refused) refusedCount += 1;
+      if (flagged !== refused) disagreements.push(`${key}=${g.value} v${g.ikeVersion}: algparse -fips ${refused ? 'refuses' : 'accepts'}, ipsec-lint ${flagged ? 'flags' : 'does not flag'}`);
     }
+    console.log(`[algparse -fips 4.10] ${cases.length - disagreements.length}/${cases.length} generated proposals (every spelling of every built algorithm; ${refusedCount} refused in FIPS mode) agree with fips-disallowed-algorithm`);
+    expect(disagreements).toEqual([]);
   });
 
   it('offers quick fixes that put an approved algorithm in place of the token', () => {
@@ -175,12 +217,56 @@ describe('crypto policies', () => {
     expect(cryptoPolicyNames('current')).toContain('FIPS:OSPP');
   });
 
-  it('reports nothing about overrides when the policy is not included, and names an unknown policy', () => {
+  it('reports nothing about overrides when the policy is not included', () => {
     const text = 'config setup\n\nconn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\tike=aes128-sha1-modp2048\n';
-    const ids = lintText(text).map((d) => d.ruleId);
+    const ids = lintText(text, { cryptoPolicy: 'DEFAULT' }).map((d) => d.ruleId);
     expect(ids).toContain('crypto-policy-include-missing');
     expect(ids).not.toContain('crypto-policy-override');
     expect(ids).not.toContain('weaker-than-crypto-policy');
+  });
+
+  describe('crypto-policy-include-missing asks for the include only on crypto-policies hosts', () => {
+    const text = 'config setup\n\tlogfile=/var/log/pluto.log\n\nconn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n';
+    const missing = (path: string, settings: Partial<LintSettings>, files: Record<string, string> = {}): LintDiagnostic[] =>
+      [...lintConf({ path, text, fs: memoryFs({ [path]: text, ...files }), settings: { libreswanVersion: 'latest', fips: false, rules: {}, ...settings } }).diagnostics]
+        .filter((d) => d.ruleId === 'crypto-policy-include-missing');
+
+    it('is silent on a host with no sign of crypto-policies (Debian, most test configs)', () => {
+      expect(missing('/etc/ipsec.conf', {})).toEqual([]);
+      // Debian's stock ipsec.conf (Libreswan's template) has the include commented out.
+      const stock = `${text}\n# include /etc/crypto-policies/back-ends/libreswan.config\n`;
+      const lint = (settings: Partial<LintSettings>): LintDiagnostic[] => [...lintConf({ path: '/etc/ipsec.conf', text: stock, fs: memoryFs({ '/etc/ipsec.conf': stock }), settings: { libreswanVersion: 'latest', fips: false, rules: {}, ...settings } }).diagnostics]
+        .filter((d) => d.ruleId === 'crypto-policy-include-missing');
+      expect(lint({})).toEqual([]);
+      expect(lint({ cryptoPolicy: 'DEFAULT' }).map((d) => d.range.start.line)).toEqual([7]);
+    });
+
+    it('fires, as a warning saying why, when a policy is named or the back-end file exists on the target', () => {
+      for (const [settings, files, why] of [
+        [{ cryptoPolicy: 'DEFAULT' }, {}, 'a crypto policy is configured (DEFAULT)'],
+        [{ cryptoPolicyEra: 'rhel9' }, {}, 'a crypto policy is configured (rhel9)'],
+        [{ cryptoPolicyFile: '/site/policy.config' }, { '/site/policy.config': 'conn %default\n' }, 'a crypto-policy file is configured'],
+        [{}, { '/etc/crypto-policies/back-ends/libreswan.config': 'conn %default\n' }, '/etc/crypto-policies/back-ends/libreswan.config exists on the target'],
+        [{ root: '/snap' }, { '/snap/etc/crypto-policies/back-ends/libreswan.config': 'conn %default\n' }, '/snap/etc/crypto-policies/back-ends/libreswan.config exists on the target'],
+      ] as const) {
+        const [d] = missing('/etc/ipsec.conf', settings, files);
+        expect(d?.severity).toBe('warning');
+        expect(d?.message).toContain(`checked because ${why}`);
+        expect(d?.range.start.line).toBe(0);
+      }
+      // The back-end file outside --root says nothing about the target.
+      expect(missing('/etc/ipsec.conf', { root: '/snap' }, { '/etc/crypto-policies/back-ends/libreswan.config': 'conn %default\n' })).toEqual([]);
+    });
+
+    it('leaves an ipsec.d fragment linted on its own to the main config, even with config setup', () => {
+      expect(missing('/etc/ipsec.d/site.conf', { cryptoPolicy: 'DEFAULT' })).toEqual([]);
+      expect(missing('/etc/ipsec.conf', { cryptoPolicy: 'DEFAULT' })).toHaveLength(1);
+    });
+
+    it('can be raised or silenced from .ipsec-lint.json', () => {
+      expect(missing('/etc/ipsec.conf', { cryptoPolicy: 'DEFAULT', rules: { 'crypto-policy-include-missing': 'off' } })).toEqual([]);
+      expect(missing('/etc/ipsec.conf', { cryptoPolicy: 'DEFAULT', rules: { 'crypto-policy-include-missing': 'error' } })[0]?.severity).toBe('error');
+    });
   });
 
   it('does not call a stronger addition weaker', () => {
@@ -196,6 +282,20 @@ describe('crypto policies', () => {
     const settings = readSettingsFile(join(fixtures, 'crypto-policy-override/settings/.ipsec-lint.json'));
     expect(settings.problems).toEqual([]);
     expect(settings.settings).toMatchObject({ cryptoPolicy: 'FIPS:OSPP', cryptoPolicyEra: 'rhel9' });
+  });
+
+  it('underlines each weaker algorithm or method and names what the policy offers instead', () => {
+    const text = 'config setup\n\ninclude /etc/crypto-policies/back-ends/libreswan.config\n\nconn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n'
+      + '\tike=aes256-sha2_256-modp1536,aes256-sha1-dh14\n\tauthby="rsa-sha2_256, rsa-sha1"\n\nconn b\n\tleft=192.0.2.1\n\tright=192.0.2.3\n\tkeyexchange=ikev1\n';
+    const policy = 'conn %default\n\tike=aes256-sha2_256-dh14+dh19\n\tauthby=rsa-sha2_256,ecdsa-sha2_256\n\tkeyexchange=ikev2\n';
+    const found = lintText(text, { cryptoPolicyFile: '/site/policy.config' }, { '/site/policy.config': policy }).filter((d) => d.ruleId === 'weaker-than-crypto-policy');
+    expect(found.map((d) => [underlined(text, d), d.message.replace(/.* allows (.*), which .*; (.*), or keep .*/, '$1 | $2')])).toEqual([
+      ['modp1536', 'DH group MODP1536 | use what the policy offers instead (MODP2048, DH19)'],
+      ['sha1', 'PRF HMAC_SHA1 | use what the policy offers instead (HMAC_SHA2_256)'],
+      ['rsa-sha1', 'signature method rsa-sha1 | use what the policy offers instead (rsa-sha2_256, ecdsa-sha2_256)'],
+      // Not spelled out as an algorithm: the whole value.
+      ['ikev1', 'IKEv1 | use what the policy offers instead (IKEv2)'],
+    ]);
   });
 
   it('rejects an unknown era on the command line', () => {

@@ -18,7 +18,7 @@ export const cryptoRuleIds = [
 
 /**
  * A fixture's settings come from `# key: value` lines at its top: version, fips,
- * crypto-policy, crypto-policy-era. `--root` is the fixture's own folder.
+ * crypto-policy, crypto-policy-era, crypto-policy-file. `--root` is the fixture's own folder.
  */
 export function fixtureSettings(path: string): LintSettings {
   const header = new Map<string, string>();
@@ -33,7 +33,10 @@ export function fixtureSettings(path: string): LintSettings {
     fips: header.get('fips') === 'true',
     rules: {},
     cryptoPolicy: header.get('crypto-policy'),
-    cryptoPolicyEra: parseCryptoPolicyEra(header.get('crypto-policy-era') ?? 'current'),
+    // Unset unless the header names it: a named era or policy is itself a sign that the host
+    // runs crypto-policies (crypto-policy-include-missing), and the fixtures must say so.
+    cryptoPolicyEra: header.has('crypto-policy-era') ? parseCryptoPolicyEra(header.get('crypto-policy-era') ?? '') : undefined,
+    cryptoPolicyFile: header.get('crypto-policy-file'),
   };
 }
 

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../../server/model/node-file-system';
 import { leftRightRules } from '../../../server/rules/left-right';
+import { transportRules } from '../../../server/rules/transport';
 import { confRules } from '../../../server/rules/registry';
 import { lintConf } from '../../../server/service/lint-conf';
 import { expectedLines, fixtureVersion } from '../../support/fixture-expectations';
@@ -20,10 +21,12 @@ function lintFixture(path: string) {
 }
 
 describe('left-right and transport rules, on their fixtures', () => {
-  it('has at least the rules the issue asks for', () => {
-    expect(leftRightRules.length).toBeGreaterThanOrEqual(18);
+  it('has at least the rules the issue asks for, each family named for what it checks', () => {
+    expect(leftRightRules.length).toBeGreaterThanOrEqual(16);
+    expect(transportRules.map((r) => r.meta.id).sort()).toEqual(['enable-tcp-without-listen', 'nic-offload-unsupported', 'tcp-remoteport-without-enable-tcp']);
+    expect(leftRightRules.filter((r) => !r.meta.id.startsWith('left-right-')).map((r) => r.meta.id)).toEqual([]);
   });
-  for (const rule of leftRightRules) {
+  for (const rule of [...leftRightRules, ...transportRules]) {
     const id = rule.meta.id;
     describe(id, () => {
       it('is registered and documented', () => {

@@ -1,5 +1,5 @@
 import type { ConfRule } from '../rule';
-import { connValue, endSetting, hostKind, isYes, neverNegotiates, SIDES, where } from './ends';
+import { connValue, endSetting, hostKind, isYes, neverNegotiates, SIDES, where } from '../left-right/ends';
 
 /**
  * `enable-tcp=yes|fallback` on a conn that answers peers, while `config setup` does not

@@ -1,5 +1,5 @@
 import type { ConfRule } from '../rule';
-import { connValue, isLoaded, isYes, related, where } from './ends';
+import { connValue, isLoaded, isYes, related, where } from '../left-right/ends';
 import { connAddFacts } from '../../../schemas/conn-facts';
 
 /**

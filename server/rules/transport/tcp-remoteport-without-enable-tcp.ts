@@ -1,5 +1,5 @@
 import type { ConfRule } from '../rule';
-import { connValue, isLoaded, isYes, neverNegotiates, where } from './ends';
+import { connValue, isLoaded, isYes, neverNegotiates, where } from '../left-right/ends';
 
 /** `tcp-remoteport=` only matters with `enable-tcp=`; with it, 0 and 500 are refused. */
 export const tcpRemoteportWithoutEnableTcp: ConfRule = {
