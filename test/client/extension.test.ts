@@ -45,7 +45,9 @@ describe('the VS Code extension manifest', () => {
   it('offers the versions and crypto-policy eras the schemas know', () => {
     const properties = manifest.contributes.configuration.properties;
     expect(properties['ipsecLint.libreswanVersion'].enum).toEqual([...LIBRESWAN_VERSIONS]);
-    expect(properties['ipsecLint.cryptoPolicyEra'].enum).toEqual([...CRYPTO_POLICY_ERAS]);
+    // '' leaves the era unset: a host without crypto-policies gets no policy checks.
+    expect(properties['ipsecLint.cryptoPolicyEra'].enum).toEqual(['', ...CRYPTO_POLICY_ERAS]);
+    expect(properties['ipsecLint.cryptoPolicy'].default).toBe('');
   });
 
   it('declares the three languages with grammars whose scope names match the grammar files', () => {

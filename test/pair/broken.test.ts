@@ -89,3 +89,37 @@ describe('pair check', () => {
     expect(out).not.toContain('Xk3v9QmZt');
   });
 });
+
+describe('pair check on raw public keys', () => {
+  const keys = resolve(__dirname, '../fixtures/pair/rsakeys');
+
+  it('finds nothing when both hosts write the same keys, in either spelling', () => {
+    const dir = join(scratch, 'rsakeys-respelled');
+    cpSync(keys, dir, { recursive: true });
+    // The same key bytes written as hex on east: a spelling difference is no mismatch.
+    const path = join(dir, 'east', 'ipsec.conf');
+    const text = readFileSync(path, 'utf8');
+    const base64 = /leftrsasigkey=0s(\S+)/.exec(text)![1];
+    writeFileSync(path, text.replace(`leftrsasigkey=0s${base64}`, `leftrsasigkey=0x${Buffer.from(base64, 'base64').toString('hex')}`));
+    expect(checkPair(end(join(keys, 'west')), end(join(keys, 'east')), 'latest').findings).toEqual([]);
+    expect(checkPair(end(join(dir, 'west')), end(join(dir, 'east')), 'latest').findings).toEqual([]);
+  });
+
+  it("finds east verifying west with another key than west's own, naming both lines", () => {
+    const dir = join(scratch, 'rsakeys-broken');
+    cpSync(keys, dir, { recursive: true });
+    const path = join(dir, 'east', 'ipsec.conf');
+    const text = readFileSync(path, 'utf8');
+    // Swap one character of east's copy of west's key (line 5).
+    const changed = text.replace(/(leftrsasigkey=0sAwEAA)(.)/, (_m, head: string, c: string) => head + (c === 'A' ? 'B' : 'A'));
+    expect(changed).not.toBe(text);
+    writeFileSync(path, changed);
+    const report = checkPair(end(join(dir, 'west')), end(join(dir, 'east')), 'latest');
+    expect(report.findings.map((f) => f.notification)).toEqual(['AUTHENTICATION_FAILED']);
+    const [f] = report.findings;
+    expect(f.message).toMatch(/^east verifies west's signature with leftrsasigkey=/);
+    expect([f.west.range.start.line + 1, f.east.range.start.line + 1]).toEqual([5, 5]);
+    expect(f.west.text).toMatch(/^leftrsasigkey=0sAwEAA.{17}… \(\d+ characters\)$/);
+    expect(runCli(['pair', join(dir, 'west'), join(dir, 'east')]).exitCode).toBe(1);
+  });
+});

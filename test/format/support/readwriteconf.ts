@@ -26,18 +26,20 @@ export interface NamedText {
 /*
  * readwriteconf itself takes a few milliseconds; a child process started from Node costs
  * several times that on a busy machine. So each worker is one shell that runs readwriteconf
- * over its share of the files, writing each reading to files beside the config's folder,
- * and the whole corpus is judged in seconds rather than minutes.
+ * over its share of the files, writing each reading to files beside the config's folder.
+ * Process creation is the cost that counts here, so the loop starts exactly one process per
+ * file (no subshell, no per-file timeout; the worker as a whole has one).
  */
 const worker = `
 while IFS='\t' read -r dir name; do
-  (cd "$dir" && exec timeout 20 "$0" --config "$name") >"$dir.out" 2>"$dir.err"
+  cd "$dir" || exit 1
+  "$0" --config "$name" >"$dir.out" 2>"$dir.err"
   echo $? >"$dir.rc"
 done`;
 
 function runWorker(lines: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = execFile('sh', ['-c', worker, readwriteconfPath], { maxBuffer: 1024 * 1024 }, (error) => (error ? reject(error) : resolve()));
+    const child = execFile('sh', ['-c', worker, readwriteconfPath], { maxBuffer: 1024 * 1024, timeout: 500_000 }, (error) => (error ? reject(error) : resolve()));
     child.stdin?.end(lines.map((l) => l + '\n').join(''));
   });
 }
