@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TextEdit } from 'vscode-languageserver-protocol';
+import { LineIndex } from '../../grammar/line-index';
 import { resolveFormatOptions } from '../../server/format';
 import { nodeFileSystem } from '../../server/model/node-file-system';
 import { ServerSettings } from '../../server/lsp/settings';
@@ -44,6 +45,15 @@ function edits(result: TextEdit[] | ServiceRefusal): TextEdit[] {
   return result;
 }
 
+/** Applies non-overlapping edits, last first, so earlier offsets stay valid. */
+function applied(text: string, list: readonly TextEdit[]): string {
+  const index = new LineIndex(text);
+  const offset = (p: TextEdit['range']['start']): number => index.offsetAt(p.line, p.character);
+  let out = text;
+  for (const e of [...list].sort((a, b) => offset(b.range.start) - offset(a.range.start))) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
+
 describe('editor formatting', () => {
   it("follows the editor's FormattingOptions when no .ipsec-lint.json says otherwise", () => {
     const { service, uri } = serviceFor({ 'ipsec.conf': messy });
@@ -67,7 +77,8 @@ describe('editor formatting', () => {
     for (const [name, text, kind] of [['ipsec.conf', messy, 'conf'], ['ipsec.secrets', secrets, 'secrets']] as const) {
       const cli = formatDocument(text, kind, resolveFormatOptions(undefined, spaces));
       expect(cli.ok).toBe(true);
-      expect(edits(service.formatting(uri(name), spaces))[0].newText).toBe(cli.ok ? cli.text : '');
+      // A secrets buffer gets blank-only edits (no secret in the response); applied, they give the same text.
+      expect(applied(text, edits(service.formatting(uri(name), spaces)))).toBe(cli.ok ? cli.text : '');
     }
   });
 

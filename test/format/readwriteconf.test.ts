@@ -57,9 +57,10 @@ describe.skipIf(!readwriteconfPresent)('readwriteconf as the judge', () => {
     const readings = await readAllWithLibreswan(changed.flatMap((f) => [{ name: f.path, text: f.before }, { name: f.path, text: f.after }]));
     const differing = changed.filter((_, i) => JSON.stringify(readings[2 * i]) !== JSON.stringify(readings[2 * i + 1])).map((f) => f.path);
     expect(differing).toEqual([]);
-    // Most of them load; the rest fail the same way before and after (unknown keys of newer versions).
+    // Most of them load (685 of 1,151 in 4.10); the rest fail the same way before and after (keys of newer versions).
     const loaded = changed.filter((_, i) => readings[2 * i].exitCode === 0).length;
     expect(loaded).toBeGreaterThan(changed.length / 2);
-    console.log(`[readwriteconf] ${changed.length} files, ${loaded} load; rc ${JSON.stringify([...new Set(readings.map((r) => r.exitCode))])}, with conn ${readings.filter((r) => r.stdout.includes('conn ')).length}`);
+    // Refusals are compared too: files that Libreswan refuses are among them.
+    expect(new Set(readings.map((r) => r.exitCode)).size).toBeGreaterThan(1);
   }, 600_000);
 });

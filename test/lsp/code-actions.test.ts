@@ -97,8 +97,9 @@ describe('quick fixes, fix-all and rule links over stdio', () => {
         context: { diagnostics: [], only },
       });
       expect(actions.map((a) => a.kind)).toEqual(['source.fixAll']);
-      // left or right, which AES mode: a person decides those, so fix-all leaves them alone.
-      expect(describeActions(actions, fixes)[0].split(' -> ')[1]).toBe('"rekeymargin"@7:1, "ipsec-lifetime"@10:1');
+      // Which AES mode is a person's choice, so fix-all leaves it alone; `subnet=` is
+      // spelt out as rightsubnet= because this release already reads it as the right end.
+      expect(describeActions(actions, fixes)[0].split(' -> ')[1]).toBe('"rekeymargin"@7:1, "rightsubnet"@6:1, "ipsec-lifetime"@10:1');
     }
   });
 
