@@ -20,8 +20,8 @@ export type LoadEndResult = { readonly ok: true; readonly end: PairEnd } | { rea
 
 /**
  * Reads a host's configuration. A folder is laid out like /etc (ipsec.conf, ipsec.d/,
- * ipsec.secrets); absolute includes then resolve below the folder's parent when the folder
- * is called `etc`, else below the folder itself. A file is its ipsec.conf. The secrets are
+ * ipsec.secrets): absolute `/etc/...` paths in it resolve inside the folder, and other
+ * absolute paths find nothing, so this machine's own files are never read in its place. A file is its ipsec.conf. The secrets are
  * the ones the config names with `secretsfile=`, else `<host>.secrets` for `<host>.conf`, else
  * `ipsec.secrets` beside it.
  */
@@ -30,9 +30,40 @@ export function loadPairEnd(given: string, isFolder: boolean, fs: ConfigFileSyst
   const read = fs.readText(confPath);
   if (!read.ok) return { ok: false, message: `${confPath}: ${read.message}` };
   const dir = path.dirname(confPath);
-  const root = isFolder ? (path.basename(given) === 'etc' ? path.dirname(given) : undefined) : undefined;
-  const loaded = loadConfig(confPath, parseConf(read.text), { fs, root, cwd: dir });
+  const host = isFolder ? hostView(given, fs) : { fs, root: undefined };
+  const loaded = loadConfig(confPath, parseConf(read.text), { fs: host.fs, root: host.root, cwd: dir });
   const config = resolveConnections(loaded, keywordTable(version), versionBehaviour[version]);
-  const secrets = loadSecretsForConf(confPath, config.setup.get('secretsfile')?.value, { fs, root });
+  const secrets = loadSecretsForConf(confPath, config.setup.get('secretsfile')?.value, { fs: host.fs, root: host.root });
   return { ok: true, end: { given, confPath, config, secrets } };
+}
+
+/**
+ * The file system as the host behind an /etc-like folder sees it. A folder called `etc`
+ * stands in place, below its parent; any other name is mounted at a virtual root whose
+ * `/etc` is the folder, and whose other paths do not exist.
+ */
+function hostView(etcDir: string, fs: ConfigFileSystem): { fs: ConfigFileSystem; root: string } {
+  if (path.basename(etcDir) === 'etc') return { fs, root: path.dirname(etcDir) };
+  const root = path.join(etcDir, '.host-root');
+  const onDisk = (p: string): string | undefined => {
+    if (p.startsWith(`${root}/etc/`)) return path.join(etcDir, p.slice(root.length + '/etc/'.length));
+    return p === root || p.startsWith(`${root}/`) ? undefined : p;
+  };
+  return {
+    root,
+    fs: {
+      readText: (p) => {
+        const real = onDisk(p);
+        return real === undefined ? { ok: false, reason: 'missing', message: 'no such file on that host' } : fs.readText(real);
+      },
+      glob: (pattern) => {
+        const real = onDisk(pattern);
+        return real === undefined ? [] : fs.glob(real);
+      },
+      mode: (p) => {
+        const real = onDisk(p);
+        return real === undefined ? undefined : fs.mode?.(real);
+      },
+    },
+  };
 }
