@@ -46,14 +46,12 @@ export function parseConf(text: string): ConfFile {
     const newlineAt = text.indexOf('\n', lineStart);
     const lineEnd = newlineAt === -1 ? text.length : newlineAt + 1;
     const lineText = text.slice(lineStart, lineEnd);
-    const raw = confLexer.tokenize(lineText).tokens;
-    const last = raw.length > 0 ? raw[raw.length - 1] : undefined;
-    const newline = last && (last.tokenType.name === 'Newline' || last.tokenType.name === 'ValueNewline') ? raw.pop() : undefined;
-    if (newline) {
-      if (newline.image.length === 2) crlf++;
+    const reading = readLine(lineText);
+    if (reading.newline) {
+      if (reading.newline.image.length === 2) crlf++;
       else lf++;
     }
-    const line = buildLine(raw, newline, lines.length, lineStart, lineText);
+    const line = buildLine(reading, lines.length, lineStart, lineText);
     lines.push(line);
     if (line.kind === 'error') errors.push({ message: line.message, range: line.errorRange });
     lineStart = lineEnd;
@@ -122,18 +120,47 @@ function valueOf(token: IToken, confToken: ConfToken): ValueNode {
   return { text: raw, raw, quoting: 'bare', token: confToken, range: confToken.range };
 }
 
-function buildLine(raw: IToken[], newline: IToken | undefined, lineNo: number, lineStart: number, lineText: string): ConfLine {
-  if (newline) raw.push(newline);
-  const all = raw;
-  const tokens: ConfToken[] = new Array(all.length);
-  for (let i = 0; i < all.length; i++) tokens[i] = toConfToken(all[i], lineNo, lineStart);
-  if (newline) raw.pop();
-  const byToken = new LineTokens(all, tokens);
+/**
+ * What a line's text always yields, whatever its place in the file: Chevrotain's tokens
+ * (offsets relative to the line) and the line's shape. Configs repeat lines (`auto=add`,
+ * the same `ike=` in every conn), and an editor re-parses a file whose lines are nearly all
+ * unchanged, so readings are remembered by text.
+ */
+interface LineReading {
+  readonly raw: readonly IToken[];
+  readonly newline: IToken | undefined;
+  /** Undefined when the grammar cannot read the line. */
+  readonly shape: LineShape | undefined;
+}
+
+const EMPTY_SHAPE: LineShape = { kind: 'empty' };
+const READINGS_LIMIT = 100_000;
+const readings = new Map<string, LineReading>();
+
+function readLine(lineText: string): LineReading {
+  const known = readings.get(lineText);
+  if (known) return known;
+  const raw = confLexer.tokenize(lineText).tokens;
+  const last = raw.length > 0 ? raw[raw.length - 1] : undefined;
+  const newline = last && (last.tokenType.name === 'Newline' || last.tokenType.name === 'ValueNewline') ? raw.pop() : undefined;
+  const significant = raw.length > 0 && raw[0].tokenType.name === 'Bom' ? raw.slice(1) : raw;
+  const reading: LineReading = { raw, newline, shape: significant.length === 0 ? EMPTY_SHAPE : parseLineShape(significant) };
+  if (readings.size >= READINGS_LIMIT) readings.clear();
+  readings.set(lineText, reading);
+  return reading;
+}
+
+function buildLine(reading: LineReading, lineNo: number, lineStart: number, lineText: string): ConfLine {
+  const { raw, newline, shape } = reading;
+  const count = raw.length + (newline ? 1 : 0);
+  const tokens: ConfToken[] = new Array(count);
+  for (let i = 0; i < raw.length; i++) tokens[i] = toConfToken(raw[i], lineNo, lineStart);
+  if (newline) tokens[raw.length] = toConfToken(newline, lineNo, lineStart);
+  const byToken = new LineTokens(raw, tokens);
   const lineLength = newline ? newline.startOffset : lineText.length;
   const range: TextRange = { start: { line: lineNo, character: 0 }, end: { line: lineNo, character: lineLength } };
   const significant = raw.length > 0 && raw[0].tokenType.name === 'Bom' ? raw.slice(1) : raw;
   const base = { line: lineNo, tokens, range };
-  const shape = significant.length === 0 ? ({ kind: 'empty' } as LineShape) : parseLineShape(significant);
   if (!shape) {
     return { line: base.line, tokens: base.tokens, range: base.range, kind: 'error', message: describeBadLine(significant), errorRange: contentRange(significant, byToken, range) };
   }
