@@ -1,8 +1,9 @@
-import { dirname } from 'node:path';
+import { resolve } from 'node:path';
 import type { LibreswanVersion } from '../../schemas/keywords';
 import type { CryptoPolicyEra } from '../../schemas/crypto-policies/index';
 import { defaultSettings, type LintSettings } from '../settings/lint-settings';
-import { findSettingsFile, readSettingsFile, type SettingsFile, type SettingsProblem } from '../settings/settings-file';
+import type { SettingsFile, SettingsProblem } from '../settings/settings-file';
+import { SettingsFileCache } from '../settings/settings-file-cache';
 
 export interface SettingsFlags {
   readonly libreswanVersion?: LibreswanVersion;
@@ -15,22 +16,17 @@ export interface SettingsFlags {
 
 /** Settings for a file: defaults, then the nearest `.ipsec-lint.json`, then the command line's flags. */
 export class SettingsResolver {
-  private readonly cache = new Map<string, { file?: SettingsFile; problems: SettingsProblem[] }>();
-  readonly problems: SettingsProblem[] = [];
+  private readonly files = new SettingsFileCache();
 
   constructor(private readonly flags: SettingsFlags) {}
 
+  /** Problems of every settings file read so far. */
+  get problems(): SettingsProblem[] {
+    return [...this.files.problems().values()].flat();
+  }
+
   settingsFile(forFile: string): SettingsFile | undefined {
-    const found = findSettingsFile(dirname(forFile));
-    if (!found) return undefined;
-    let entry = this.cache.get(found);
-    if (!entry) {
-      const read = readSettingsFile(found);
-      entry = { file: read.settings, problems: read.problems };
-      this.cache.set(found, entry);
-      this.problems.push(...read.problems);
-    }
-    return entry.file;
+    return this.files.for(resolve(forFile));
   }
 
   forFile(path: string): LintSettings {

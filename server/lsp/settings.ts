@@ -1,10 +1,11 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { parseCryptoPolicyEra } from '../../schemas/crypto-policies/index';
 import { parseLibreswanVersion } from '../../schemas/keywords';
 import type { FormatOptionsFromFile } from '../format';
 import type { SeveritySetting } from '../rules/rule';
 import { defaultSettings, type LintSettings } from '../settings/lint-settings';
-import { findSettingsFile, readSettingsFile, type SettingsFile, type SettingsProblem } from '../settings/settings-file';
+import type { SettingsFile, SettingsProblem } from '../settings/settings-file';
+import { SettingsFileCache } from '../settings/settings-file-cache';
 import { checkRuleDocsBaseUrl } from '../service/rule-docs';
 
 /** The configuration section clients send (`ipsecLint.libreswanVersion`, …). */
@@ -70,7 +71,7 @@ export function readClientSettings(raw: unknown, workspaceFolder: string | undef
  */
 export class ServerSettings {
   private client: ClientSettings = {};
-  private readonly files = new Map<string, { file?: SettingsFile; problems: SettingsProblem[] }>();
+  private readonly files = new SettingsFileCache();
 
   setClientSettings(settings: ClientSettings): void {
     this.client = settings;
@@ -78,27 +79,16 @@ export class ServerSettings {
 
   /** A `.ipsec-lint.json` changed on disk. */
   forgetSettingsFiles(): void {
-    this.files.clear();
+    this.files.forget();
   }
 
   /** Problems of every settings file read so far, by file. */
   settingsFileProblems(): ReadonlyMap<string, readonly SettingsProblem[]> {
-    const out = new Map<string, SettingsProblem[]>();
-    for (const [path, entry] of this.files) out.set(path, entry.problems);
-    return out;
+    return this.files.problems();
   }
 
   private settingsFile(forPath: string): SettingsFile | undefined {
-    if (!isAbsolute(forPath)) return undefined;
-    const found = findSettingsFile(dirname(forPath));
-    if (!found) return undefined;
-    let entry = this.files.get(found);
-    if (!entry) {
-      const read = readSettingsFile(found);
-      entry = { file: read.settings, problems: read.problems };
-      this.files.set(found, entry);
-    }
-    return entry.file;
+    return this.files.for(forPath);
   }
 
   /** The `format` section of the settings file that applies to a file. */

@@ -1,10 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeFileSystem } from '../../server/model/node-file-system';
 import { confRules } from '../../server/rules/registry';
-import { lintConf } from '../../server/service/lint-conf';
-import { expectedLines, fixtureVersion } from '../support/fixture-expectations';
+import { expectedLines, lintFixture } from '../support/fixture-expectations';
 
 const fixtures = resolve(__dirname, '../fixtures/rules');
 const coreRules = [
@@ -22,15 +20,6 @@ const coreRules = [
   'comment-key',
 ];
 
-function lintFixture(path: string) {
-  return lintConf({
-    path,
-    text: readFileSync(path, 'utf8'),
-    fs: nodeFileSystem,
-    cwd: dirname(path),
-    settings: { libreswanVersion: fixtureVersion(path), root: dirname(path), fips: false, rules: {} },
-  });
-}
 
 describe('core conf rules, on their fixtures', () => {
   for (const id of coreRules) {

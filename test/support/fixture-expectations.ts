@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { nodeFileSystem } from '../../server/model/node-file-system';
+import { lintConf, type ConfLintResult } from '../../server/service/lint-conf';
 import { parseLibreswanVersion, type LibreswanVersion } from '../../schemas/keywords';
 
 /** Lines of a fixture marked with a trailing `# expect` comment, 0-based. */
@@ -14,4 +17,15 @@ export function fixtureVersion(path: string): LibreswanVersion {
   const first = readFileSync(path, 'utf8').split('\n', 1)[0];
   const m = /^# version: (\S+)/.exec(first);
   return (m && parseLibreswanVersion(m[1])) || 'latest';
+}
+
+/** Lints a fixture as its own host: cwd and root are the fixture's folder, the version its header's. */
+export function lintFixture(path: string): ConfLintResult {
+  return lintConf({
+    path,
+    text: readFileSync(path, 'utf8'),
+    fs: nodeFileSystem,
+    cwd: dirname(path),
+    settings: { libreswanVersion: fixtureVersion(path), root: dirname(path), fips: false, rules: {} },
+  });
 }

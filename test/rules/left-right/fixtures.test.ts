@@ -1,24 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeFileSystem } from '../../../server/model/node-file-system';
 import { leftRightRules } from '../../../server/rules/left-right';
 import { transportRules } from '../../../server/rules/transport';
 import { confRules } from '../../../server/rules/registry';
-import { lintConf } from '../../../server/service/lint-conf';
-import { expectedLines, fixtureVersion } from '../../support/fixture-expectations';
+import { expectedLines, lintFixture } from '../../support/fixture-expectations';
 
 const fixtures = resolve(__dirname, '../../fixtures/rules');
 
-function lintFixture(path: string) {
-  return lintConf({
-    path,
-    text: readFileSync(path, 'utf8'),
-    fs: nodeFileSystem,
-    cwd: dirname(path),
-    settings: { libreswanVersion: fixtureVersion(path), root: dirname(path), fips: false, rules: {} },
-  });
-}
 
 describe('left-right and transport rules, on their fixtures', () => {
   it('has at least the rules the issue asks for, each family named for what it checks', () => {
