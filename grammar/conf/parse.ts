@@ -136,6 +136,12 @@ interface LineReading {
 const EMPTY_SHAPE: LineShape = { kind: 'empty' };
 const READINGS_LIMIT = 100_000;
 const readings = new Map<string, LineReading>();
+/**
+ * Texts read once so far. A reading is kept only when its text comes round a second time:
+ * a large file's unique lines (each conn's own addresses) would otherwise keep every
+ * Chevrotain token alive, and the garbage collector would pay for it.
+ */
+const seenOnce = new Set<string>();
 
 function readLine(lineText: string): LineReading {
   const known = readings.get(lineText);
@@ -145,8 +151,13 @@ function readLine(lineText: string): LineReading {
   const newline = last && (last.tokenType.name === 'Newline' || last.tokenType.name === 'ValueNewline') ? raw.pop() : undefined;
   const significant = raw.length > 0 && raw[0].tokenType.name === 'Bom' ? raw.slice(1) : raw;
   const reading: LineReading = { raw, newline, shape: significant.length === 0 ? EMPTY_SHAPE : parseLineShape(significant) };
-  if (readings.size >= READINGS_LIMIT) readings.clear();
-  readings.set(lineText, reading);
+  if (seenOnce.has(lineText)) {
+    if (readings.size >= READINGS_LIMIT) readings.clear();
+    readings.set(lineText, reading);
+  } else {
+    if (seenOnce.size >= READINGS_LIMIT) seenOnce.clear();
+    seenOnce.add(lineText);
+  }
   return reading;
 }
 
