@@ -7,6 +7,7 @@ export const sidePrefixMissing: ConfRule = {
     for (const assignments of config.assignments.values()) {
       for (const a of assignments) {
         const m = a.meaning;
+        if (m.kind !== 'needs-side' && !(m.kind === 'known' && m.impliedSide)) continue;
         const key = a.line.key;
         // Where the version already reads the key as the right end, spelling that out keeps
         // the meaning, so it is safe for "fix all"; where it refuses the key, a person chooses.
