@@ -112,12 +112,26 @@ class LineTokens {
   }
 }
 
+/** A value over its token; its range is the token's, built only when someone asks. */
+class TokenValue implements ValueNode {
+  constructor(
+    readonly text: string,
+    readonly raw: string,
+    readonly quoting: ValueNode['quoting'],
+    readonly token: ConfToken,
+  ) {}
+
+  get range(): TextRange {
+    return this.token.range;
+  }
+}
+
 function valueOf(token: IToken, confToken: ConfToken): ValueNode {
   const name = token.tokenType.name;
   const raw = token.image;
-  if (name === 'Quoted') return { text: raw.slice(1, -1), raw, quoting: 'double', token: confToken, range: confToken.range };
-  if (name === 'Braced') return { text: raw.slice(1, -1), raw, quoting: 'brace', token: confToken, range: confToken.range };
-  return { text: raw, raw, quoting: 'bare', token: confToken, range: confToken.range };
+  if (name === 'Quoted') return new TokenValue(raw.slice(1, -1), raw, 'double', confToken);
+  if (name === 'Braced') return new TokenValue(raw.slice(1, -1), raw, 'brace', confToken);
+  return new TokenValue(raw, raw, 'bare', confToken);
 }
 
 /**
