@@ -10,6 +10,7 @@ import { lintSecrets } from '../service/lint-secrets';
 import { discover } from './discover';
 import type { FileReport } from './file-report';
 import { formatJson } from './output-json';
+import { formatSarif } from './output-sarif';
 import { formatStylish } from './output-stylish';
 import { SettingsResolver } from './resolve-settings';
 import { UsageError, type CommandResult } from './command-result';
@@ -20,7 +21,7 @@ Lints Libreswan ipsec.conf and ipsec.secrets files. A PATH may be a file or a fo
 (every ipsec.conf-style and ipsec.secrets-style file under it).
 
 Options:
-  --format stylish|json       output format (default: stylish)
+  --format stylish|json|sarif output format (default: stylish); sarif for code scanning
   --root DIR                  folder that stands for / of the target host (absolute includes)
   --libreswan-version V       4.10 … 4.15, 5.0 … 5.4, or latest (default)
   --fips                      check as a FIPS-mode host does
@@ -53,7 +54,7 @@ export function runLint(argv: readonly string[]): CommandResult {
   });
   if (values.help) return { stdout: lintUsage + '\n', stderr: '', exitCode: 0 };
   if (positionals.length === 0) throw new UsageError('no PATH given');
-  if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`--format must be stylish or json, not '${values.format}'`);
+  if (values.format !== 'stylish' && values.format !== 'json' && values.format !== 'sarif') throw new UsageError(`--format must be stylish, json or sarif, not '${values.format}'`);
   let version;
   if (values['libreswan-version'] !== undefined) {
     version = parseLibreswanVersion(values['libreswan-version']);
@@ -129,7 +130,8 @@ export function runLint(argv: readonly string[]): CommandResult {
     diagnostics: [...byFile.get(path)!.values()].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
   }));
   const hasErrors = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
-  const stdout = values.format === 'json' ? formatJson(reports) + '\n' : formatStylish(reports);
+  const stdout =
+    values.format === 'json' ? formatJson(reports) + '\n' : values.format === 'sarif' ? formatSarif(reports) + '\n' : formatStylish(reports);
   return { stdout, stderr: stderr.map((l) => l + '\n').join(''), exitCode: ioTrouble ? 2 : hasErrors ? 1 : 0 };
 }
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const cli = resolve(__dirname, '../../dist/ipsec-lint.cjs');
@@ -132,5 +133,27 @@ describe('ipsec-lint (lint)', () => {
     const r = run([path]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/\.ipsec-lint\.json:3:\d+: rules\.x: expected/);
+  });
+});
+
+describe('ipsec-lint --format sarif', () => {
+  it('prints SARIF 2.1.0 with the rules, levels, regions and rejectedByLibreswan', () => {
+    const path = file('sarif/ipsec.conf', 'conn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\trigth=x\n\tdpdaction=clear\n');
+    const r = run(['--format', 'sarif', path]);
+    expect(r.status).toBe(1);
+    const sarif = JSON.parse(r.stdout) as {
+      version: string;
+      runs: { tool: { driver: { name: string; rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[]; properties: { rejectedByLibreswan: boolean } }[] }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    const [run0] = sarif.runs;
+    expect(run0.tool.driver.name).toBe('ipsec-lint');
+    const unknown = run0.results.find((x) => x.ruleId === 'unknown-keyword')!;
+    expect(unknown).toMatchObject({ level: 'error', properties: { rejectedByLibreswan: true } });
+    expect(unknown.locations[0].physicalLocation.region).toMatchObject({ startLine: 4, startColumn: 2 });
+    expect(unknown.locations[0].physicalLocation.artifactLocation.uri).toBe(pathToFileURL(path).href);
+    expect(run0.tool.driver.rules[unknown.ruleIndex].id).toBe('unknown-keyword');
+    expect(run0.tool.driver.rules[unknown.ruleIndex].helpUri).toMatch(/docs\/rules\/unknown-keyword\.md$/);
+    expect(run0.results.find((x) => x.ruleId === 'obsolete-keyword')?.level).toBe('warning');
   });
 });
