@@ -29,6 +29,7 @@ export function codeActions(
   only: readonly string[] | undefined,
   uriOf: (path: string) => string,
   docsBaseUrl: string | undefined,
+  lineLength?: (line: number) => number | undefined,
 ): CodeAction[] {
   const out: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
@@ -43,6 +44,23 @@ export function codeActions(
           edit: workspaceEdit(fix.edits, uriOf),
         });
       }
+    }
+  }
+  // In ipsec.conf files, any finding can be silenced where it stands (see suppressions.ts).
+  if (lineLength && wants(only, CodeActionKind.QuickFix)) {
+    const offered = new Set<string>();
+    for (const d of diagnostics) {
+      if (d.file !== path || !overlaps(d.range, range)) continue;
+      const line = d.range.start.line;
+      const end = lineLength(line);
+      if (end === undefined || offered.has(`${line}|${d.ruleId}`)) continue;
+      offered.add(`${line}|${d.ruleId}`);
+      out.push({
+        title: `Disable ${d.ruleId} for this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [toLspDiagnostic(d, uriOf, docsBaseUrl)],
+        edit: workspaceEdit([{ file: path, range: { start: { line, character: end }, end: { line, character: end } }, newText: ` # ipsec-lint disable=${d.ruleId}` }], uriOf),
+      });
     }
   }
   if (wants(only, CodeActionKind.SourceFixAll)) {

@@ -217,8 +217,12 @@ export class LanguageService {
 
   codeActions(uri: string, range: Range, only: readonly string[] | undefined): CodeAction[] {
     const path = uriToPath(uri);
-    if (!this.workspace.document(path)) return [];
-    return codeActions(path, this.workspace.diagnosticsFor(path), range, only, this.uriOf, this.docsBaseUrl);
+    const doc = this.workspace.document(path);
+    if (!doc) return [];
+    // Suppression comments are an ipsec.conf feature; the line's length places them.
+    const lines = doc.kind === 'conf' ? doc.text.split('\n') : undefined;
+    const lineLength = lines ? (line: number): number | undefined => (line < lines.length ? lines[line].replace(/\r$/, '').length : undefined) : undefined;
+    return codeActions(path, this.workspace.diagnosticsFor(path), range, only, this.uriOf, this.docsBaseUrl, lineLength);
   }
 }
 

@@ -14,6 +14,7 @@ import { loadConfig } from '../model/include-graph';
 import { runConfRules } from '../rules/registry';
 import type { LintDiagnostic } from '../rules/rule';
 import type { LintSettings } from '../settings/lint-settings';
+import { applySuppressions } from './suppressions';
 
 export interface ConfLintInput {
   readonly path: string;
@@ -49,5 +50,6 @@ export function lintConf(input: ConfLintInput): ConfLintResult {
   const diagnostics = runConfRules({ version, table, behaviour, syntax: addressSyntax[version], config, fips: settings.fips, cryptoPolicy, secrets }, settings.rules);
   // secret-missing and the PPK checks judge conns: they belong with the conf's own findings.
   if (secrets) diagnostics.push(...secretsFindingsInConf(config, secrets, settings));
-  return { config, diagnostics, secrets };
+  const files = new Map(loaded.files.map((f) => [f.path, f.conf]));
+  return { config, diagnostics: applySuppressions(diagnostics, files), secrets };
 }

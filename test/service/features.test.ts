@@ -88,6 +88,21 @@ describe('code actions', () => {
     const [fixAll] = ls.codeActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll']);
     const edits = fixAll.edit?.changes?.[doc] ?? [];
     expect(edits.map((e) => [e.range.start.line, e.newText])).toEqual([[1, 'ipsec-lifetime'], [2, 'ipsec-lifetime']]);
-    expect(ls.codeActions(doc, { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } }, ['quickfix']).map((a) => a.title)).toEqual(["Rename to 'ipsec-lifetime'"]);
+    expect(ls.codeActions(doc, { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } }, ['quickfix']).map((a) => a.title)).toEqual([
+      "Rename to 'ipsec-lifetime'",
+      'Disable obsolete-keyword for this line',
+    ]);
+  });
+
+  it('offers to silence a finding on its line, and the directive does silence it', () => {
+    const text = 'conn a\n\tsalifetime=1h\n\tleft=192.0.2.1\n\tright=192.0.2.2\n';
+    const ls = open(text);
+    const action = ls.codeActions(doc, { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } }, ['quickfix']).find((a) => a.title.startsWith('Disable'))!;
+    const [edit] = action.edit?.changes?.[doc] ?? [];
+    expect(edit).toEqual({ range: { start: { line: 1, character: 14 }, end: { line: 1, character: 14 } }, newText: ' # ipsec-lint disable=obsolete-keyword' });
+    const lines = text.split('\n');
+    lines[1] += edit.newText;
+    const silenced = open(lines.join('\n'));
+    expect(silenced.codeActions(doc, { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } }, ['quickfix'])).toEqual([]);
   });
 });
