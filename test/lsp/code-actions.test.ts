@@ -46,8 +46,21 @@ describe('quick fixes, fix-all and rule links over stdio', () => {
       context: { diagnostics: diagnostics.filter((d) => d.range.start.line === line), only: ['quickfix'] },
     });
     expect(actions.every((a) => a.kind === 'quickfix' && a.diagnostics?.length === 1)).toBe(true);
-    return describeActions(actions, fixes);
+    // Every finding also offers a suppression comment; that one has its own test below.
+    const silence = actions.filter((a) => a.title.startsWith('Disable '));
+    expect(silence.length).toBeGreaterThan(0);
+    return describeActions(actions.filter((a) => !silence.includes(a)), fixes);
   };
+
+  it('offers a suppression comment for each rule found on the line', async () => {
+    const actions = await lsp.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: fixes },
+      range: { start: at(7, 3), end: at(7, 3) },
+      context: { diagnostics: diagnostics.filter((d) => d.range.start.line === 7), only: ['quickfix'] },
+    });
+    const silence = describeActions(actions.filter((a) => a.title.startsWith('Disable ')), fixes);
+    expect(silence).toEqual(['Disable unknown-keyword for this line -> " # ipsec-lint disable=unknown-keyword"@7:14']);
+  });
 
   it('links every rule finding to its page in the bundled copy, which exists', () => {
     const withPages = diagnostics.filter((d) => d.codeDescription);
