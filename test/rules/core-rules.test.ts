@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { confRules } from '../../server/rules/registry';
-import { expectedLines, lintFixture } from '../support/fixture-expectations';
+import { expectMarkedLines, lintFixture } from '../support/fixture-expectations';
 
 const fixtures = resolve(__dirname, '../fixtures/rules');
 const coreRules = [
@@ -30,15 +30,7 @@ describe('core conf rules, on their fixtures', () => {
       });
 
       it('flags exactly the lines marked "# expect" in bad.conf (and the files it includes)', () => {
-        const bad = join(fixtures, id, 'bad.conf');
-        const { config, diagnostics } = lintFixture(bad);
-        const mine = diagnostics.filter((d) => d.ruleId === id);
-        expect(mine.length).toBeGreaterThan(0);
-        for (const file of config.loaded.files) {
-          const expected = expectedLines(readFileSync(file.path, 'utf8'));
-          const got = [...new Set(mine.filter((d) => d.file === file.path).map((d) => d.range.start.line))].sort((a, b) => a - b);
-          expect({ file: file.path, lines: got }).toEqual({ file: file.path, lines: expected });
-        }
+        expectMarkedLines(lintFixture(join(fixtures, id, 'bad.conf')), id);
       });
 
       it('finds nothing in good.conf', () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { dirname } from 'node:path';
 import { nodeFileSystem } from '../../server/model/node-file-system';
 import { lintConf, type ConfLintResult } from '../../server/service/lint-conf';
@@ -28,4 +29,18 @@ export function lintFixture(path: string): ConfLintResult {
     cwd: dirname(path),
     settings: { libreswanVersion: fixtureVersion(path), root: dirname(path), fips: false, rules: {} },
   });
+}
+
+/**
+ * Asserts that a rule flags exactly the lines marked `# expect` in a fixture and in every
+ * file it includes; `name` shortens paths in failure messages.
+ */
+export function expectMarkedLines(result: ConfLintResult, ruleId: string, name: (path: string) => string = (p) => p): void {
+  const mine = result.diagnostics.filter((d) => d.ruleId === ruleId);
+  expect(mine.length).toBeGreaterThan(0);
+  for (const file of result.config.loaded.files) {
+    const expected = expectedLines(readFileSync(file.path, 'utf8'));
+    const got = [...new Set(mine.filter((d) => d.file === file.path).map((d) => d.range.start.line))].sort((a, b) => a - b);
+    expect({ file: name(file.path), lines: got }).toEqual({ file: name(file.path), lines: expected });
+  }
 }

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { confRules } from '../../../server/rules/registry';
-import { expectedLines } from '../../support/fixture-expectations';
+import { expectMarkedLines } from '../../support/fixture-expectations';
 import { cryptoRuleIds, fixtures, lintFixture } from './fixture-lint';
 
 /** The bad-/good- files of a rule folder, or the ipsec.conf inside a bad-/good- subfolder. */
@@ -25,14 +25,7 @@ describe('crypto rules, on their fixtures', () => {
 
       for (const bad of entries(id, 'bad')) {
         it(`flags exactly the lines marked "# expect" in ${relative(fixtures, bad)}`, () => {
-          const { config, diagnostics } = lintFixture(bad);
-          const mine = diagnostics.filter((d) => d.ruleId === id);
-          expect(mine.length).toBeGreaterThan(0);
-          for (const file of config.loaded.files) {
-            const expected = expectedLines(readFileSync(file.path, 'utf8'));
-            const got = [...new Set(mine.filter((d) => d.file === file.path).map((d) => d.range.start.line))].sort((a, b) => a - b);
-            expect({ file: relative(fixtures, file.path), lines: got }).toEqual({ file: relative(fixtures, file.path), lines: expected });
-          }
+          expectMarkedLines(lintFixture(bad), id, (path) => relative(fixtures, path));
         });
       }
 
