@@ -47,6 +47,17 @@ export function runConfRules(context: ConfRuleContext, severities: Readonly<Reco
 
 export { secretsRules, policyRules };
 
+const MESSAGE_LIMIT = 400;
+
+/**
+ * Messages quote values from the file; a pathological value (a megabyte on one line) must not
+ * turn one finding into a megabyte of output, so long messages keep their head and tail.
+ */
+function readableMessage(message: string): string {
+  if (message.length <= MESSAGE_LIMIT) return message;
+  return `${message.slice(0, MESSAGE_LIMIT - 120)} … ${message.slice(-100)}`;
+}
+
 /** Runs rules of any scope; the user's severity replaces the rule's own, `off` drops it. */
 function runScoped<C>(
   rules: readonly { readonly meta: { readonly id: string; readonly defaultSeverity: LintDiagnostic['severity'] }; check(context: C, report: (f: Finding) => void): void }[],
@@ -58,7 +69,17 @@ function runScoped<C>(
     const setting = severities[rule.meta.id];
     if (setting === 'off') continue;
     rule.check(context, (finding) => {
-      out.push({ ...finding, ruleId: rule.meta.id, severity: setting ?? finding.severity ?? rule.meta.defaultSeverity });
+      out.push({
+        file: finding.file,
+        range: finding.range,
+        message: readableMessage(finding.message),
+        rejectedByLibreswan: finding.rejectedByLibreswan,
+        related: finding.related,
+        tags: finding.tags,
+        fixes: finding.fixes,
+        ruleId: rule.meta.id,
+        severity: setting ?? finding.severity ?? rule.meta.defaultSeverity,
+      });
     });
   }
   return out;

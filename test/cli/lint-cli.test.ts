@@ -157,3 +157,16 @@ describe('ipsec-lint --format sarif', () => {
     expect(run0.results.find((x) => x.ruleId === 'obsolete-keyword')?.level).toBe('warning');
   });
 });
+
+describe('ipsec-lint on pathological input', () => {
+  it('keeps a finding about a megabyte-long value short', () => {
+    const path = file('huge/ipsec.conf', `conn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\trekeymargin=${'x'.repeat(1_000_000)}\n`);
+    const r = run(['--format', 'json', path]);
+    expect(r.status).toBe(1);
+    const [report] = JSON.parse(r.stdout) as JsonFile[];
+    const finding = report.messages.find((m) => m.ruleId === 'invalid-value')!;
+    expect(finding.message.length).toBeLessThanOrEqual(400);
+    expect(finding.endColumn - finding.column).toBe(1_000_000);
+    expect(r.stdout.length).toBeLessThan(5_000);
+  });
+});
