@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseLibreswanVersion } from '../../schemas/keywords';
 import { parseCryptoPolicyEra } from '../../schemas/crypto-policies/index';
@@ -7,7 +8,7 @@ import type { LintDiagnostic } from '../rules/rule';
 import { lintConf } from '../service/lint-conf';
 import { lintPolicyGroup } from '../service/lint-policy';
 import { lintSecrets } from '../service/lint-secrets';
-import { discover } from './discover';
+import { discover, kindOfPath } from './discover';
 import type { FileReport } from './file-report';
 import { formatJson } from './output-json';
 import { formatSarif } from './output-sarif';
@@ -18,7 +19,7 @@ import { UsageError, type CommandResult } from './command-result';
 export const lintUsage = `Usage: ipsec-lint [options] PATH...
 
 Lints Libreswan ipsec.conf and ipsec.secrets files. A PATH may be a file or a folder
-(every ipsec.conf-style and ipsec.secrets-style file under it).
+(every ipsec.conf-style and ipsec.secrets-style file under it), or - for standard input.
 
 Options:
   --format stylish|json|sarif output format (default: stylish); sarif for code scanning
@@ -28,6 +29,7 @@ Options:
   --crypto-policy NAME        system crypto policy in force (default DEFAULT; e.g. FUTURE, FIPS:OSPP)
   --crypto-policy-era ERA     rhel8, rhel9 or current (default) generation of that policy
   --crypto-policy-file PATH   a site's own /etc/crypto-policies/back-ends/libreswan.config
+  --stdin-filename PATH       name standard input as this file (its kind, settings and includes)
   -h, --help                  show this help
 
 Other commands: ipsec-lint fmt --help, ipsec-lint pair --help
@@ -37,7 +39,9 @@ function diagnosticKey(d: LintDiagnostic): string {
   return `${d.ruleId}|${d.range.start.line}:${d.range.start.character}|${d.message}`;
 }
 
-export function runLint(argv: readonly string[]): CommandResult {
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function runLint(argv: readonly string[], readStandardInput: () => Buffer = () => readFileSync(0)): CommandResult {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -49,6 +53,7 @@ export function runLint(argv: readonly string[]): CommandResult {
       'crypto-policy': { type: 'string' },
       'crypto-policy-era': { type: 'string' },
       'crypto-policy-file': { type: 'string' },
+      'stdin-filename': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -73,7 +78,7 @@ export function runLint(argv: readonly string[]): CommandResult {
     cryptoPolicyEra,
     cryptoPolicyFile: values['crypto-policy-file'] ? resolve(values['crypto-policy-file']) : undefined,
   });
-  const { files, problems } = discover(positionals);
+  const { files, problems } = discover(positionals.filter((p) => p !== '-'));
   const stderr: string[] = problems.map((p) => `ipsec-lint: ${p.path}: ${p.message}`);
   const byFile = new Map<string, Map<string, LintDiagnostic>>();
   const order: string[] = [];
@@ -119,6 +124,31 @@ export function runLint(argv: readonly string[]): CommandResult {
       for (const d of result.diagnostics) note(d.file).set(diagnosticKey(d), d);
     } else {
       for (const d of lintPolicyGroup(file.path, read.text, nodeFileSystem, settings)) note(d.file).set(diagnosticKey(d), d);
+    }
+  }
+  if (positionals.includes('-')) {
+    const path = values['stdin-filename'] ? resolve(values['stdin-filename']) : resolve('<stdin>');
+    const bytes = readStandardInput();
+    let text: string | undefined;
+    try {
+      text = bytes.includes(0) ? undefined : utf8.decode(bytes);
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) {
+      stderr.push(`ipsec-lint: <stdin>: ${bytes.includes(0) ? 'binary input (contains NUL bytes), not a configuration' : 'not valid UTF-8 text'}`);
+      ioTrouble = true;
+    } else {
+      const settings = resolver.forFile(path);
+      const kind = kindOfPath(path);
+      note(path);
+      const found =
+        kind === 'conf'
+          ? lintConf({ path, text, fs: nodeFileSystem, settings, cwd: values['stdin-filename'] ? dirname(path) : resolve('.') }).diagnostics
+          : kind === 'secrets'
+            ? lintSecrets({ path, text, fs: nodeFileSystem, settings }).diagnostics
+            : lintPolicyGroup(path, text, nodeFileSystem, settings);
+      for (const d of found) note(d.file).set(diagnosticKey(d), d);
     }
   }
   for (const p of resolver.problems) {

@@ -170,3 +170,31 @@ describe('ipsec-lint on pathological input', () => {
     expect(r.stdout.length).toBeLessThan(5_000);
   });
 });
+
+describe('ipsec-lint - (standard input)', () => {
+  function runWithInput(args: readonly string[], input: string | Buffer): { stdout: string; stderr: string; status: number | null } {
+    const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8' });
+    return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+  }
+
+  it('lints a conf read from standard input, named by --stdin-filename', () => {
+    const name = join(dir, 'stdin/ipsec.conf');
+    const r = runWithInput(['--format', 'json', '--stdin-filename', name, '-'], 'conn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\trigth=x\n');
+    expect(r.status).toBe(1);
+    const [report] = JSON.parse(r.stdout) as JsonFile[];
+    expect(report.filePath).toBe(name);
+    expect(report.messages.map((m) => m.ruleId)).toContain('unknown-keyword');
+  });
+
+  it('picks the secrets grammar from the name, and never prints the secret', () => {
+    const r = runWithInput(['--stdin-filename', join(dir, 'stdin/ipsec.secrets'), '-'], ': PSK "tooShortCanary"\n');
+    expect(r.stdout).toContain('psk-too-short');
+    expect(r.stdout).not.toContain('tooShortCanary');
+  });
+
+  it('refuses binary input with exit 2', () => {
+    const r = runWithInput(['-'], Buffer.from([0x63, 0x00, 0x01]));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('<stdin>: binary input');
+  });
+});
