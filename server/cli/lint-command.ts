@@ -30,6 +30,8 @@ Options:
   --crypto-policy-era ERA     rhel8, rhel9 or current (default) generation of that policy
   --crypto-policy-file PATH   a site's own /etc/crypto-policies/back-ends/libreswan.config
   --stdin-filename PATH       name standard input as this file (its kind, settings and includes)
+  --quiet                     report errors only
+  --max-warnings N            exit 1 when there are more than N warnings and informational findings
   -h, --help                  show this help
 
 Other commands: ipsec-lint fmt --help, ipsec-lint pair --help
@@ -54,12 +56,16 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
       'crypto-policy-era': { type: 'string' },
       'crypto-policy-file': { type: 'string' },
       'stdin-filename': { type: 'string' },
+      quiet: { type: 'boolean' },
+      'max-warnings': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return { stdout: lintUsage + '\n', stderr: '', exitCode: 0 };
   if (positionals.length === 0) throw new UsageError('no PATH given');
   if (values.format !== 'stylish' && values.format !== 'json' && values.format !== 'sarif') throw new UsageError(`--format must be stylish, json or sarif, not '${values.format}'`);
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
   let version;
   if (values['libreswan-version'] !== undefined) {
     version = parseLibreswanVersion(values['libreswan-version']);
@@ -157,12 +163,17 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
   }
   const reports: FileReport[] = order.map((path) => ({
     path,
-    diagnostics: [...byFile.get(path)!.values()].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
+    diagnostics: [...byFile.get(path)!.values()]
+      .filter((d) => !values.quiet || d.severity === 'error')
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character),
   }));
   const hasErrors = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  const warnings = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
+  const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
+  if (tooManyWarnings) stderr.push(`ipsec-lint: ${warnings} warnings and informational findings, more than --max-warnings ${maxWarnings}`);
   const stdout =
     values.format === 'json' ? formatJson(reports) + '\n' : values.format === 'sarif' ? formatSarif(reports) + '\n' : formatStylish(reports);
-  return { stdout, stderr: stderr.map((l) => l + '\n').join(''), exitCode: ioTrouble ? 2 : hasErrors ? 1 : 0 };
+  return { stdout, stderr: stderr.map((l) => l + '\n').join(''), exitCode: ioTrouble ? 2 : hasErrors || tooManyWarnings ? 1 : 0 };
 }
 
 function rank(path: string): number {

@@ -198,3 +198,19 @@ describe('ipsec-lint - (standard input)', () => {
     expect(r.stderr).toContain('<stdin>: binary input');
   });
 });
+
+describe('ipsec-lint --quiet and --max-warnings', () => {
+  it('reports errors only with --quiet, and fails on too many warnings with --max-warnings', () => {
+    const path = file('quiet/ipsec.conf', 'conn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\tdpdaction=clear\n');
+    const all = JSON.parse(run(['--format', 'json', path]).stdout) as JsonFile[];
+    expect(all[0].messages.map((m) => m.ruleId)).toContain('obsolete-keyword');
+    expect(run([path]).status).toBe(0);
+    const quiet = JSON.parse(run(['--format', 'json', '--quiet', path]).stdout) as JsonFile[];
+    expect(quiet[0].messages).toEqual([]);
+    const strict = run(['--max-warnings', '0', path]);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('more than --max-warnings 0');
+    expect(run(['--max-warnings', '10', path]).status).toBe(0);
+    expect(run(['--max-warnings', 'many', path]).status).toBe(2);
+  });
+});
