@@ -12,6 +12,8 @@ export interface ConfigFileSystem {
   glob(pattern: string): readonly string[];
   /** Permission bits of a file, when the file system has them. */
   mode?(path: string): number | undefined;
+  /** A folder's entries, for path completion; absent where listing is not possible. */
+  list?(folder: string): readonly { readonly name: string; readonly folder: boolean }[];
 }
 
 export function hasGlobMagic(pattern: string): boolean {

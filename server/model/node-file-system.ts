@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { globSync } from 'tinyglobby';
 import type { ConfigFileSystem, ReadResult } from './file-system';
 
@@ -28,6 +28,16 @@ export const nodeFileSystem: ConfigFileSystem = {
   glob(pattern) {
     // glob(3) sorts its matches; tinyglobby does not promise an order.
     return globSync(pattern, { absolute: true, onlyFiles: true, dot: false, expandDirectories: false }).sort();
+  },
+  list(folder) {
+    try {
+      return readdirSync(folder, { withFileTypes: true })
+        .filter((e) => e.isDirectory() || e.isFile())
+        .map((e) => ({ name: e.name, folder: e.isDirectory() }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    } catch {
+      return [];
+    }
   },
   mode(path) {
     try {

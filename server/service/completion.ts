@@ -154,7 +154,16 @@ function includePathItems(context: ConfFeatureContext, pos: Position, typed: str
   const folder = mapIncludePath(folderWritten === '' ? '.' : folderWritten, { root: context.settings.root, cwd });
   const fileTyped = typed.slice(slash + 1);
   const range = replaceRange(pos, fileTyped.length);
-  const items: CompletionItem[] = context.fs.glob(join(folder, '*')).slice(0, 200).map((p) => ({ label: basename(p), kind: CompletionItemKind.File, textEdit: { range, newText: basename(p) } }));
+  // Folders first, with their slash, so a person can walk down /etc/ipsec.d/ one level at a time.
+  const entries = context.fs.list ? context.fs.list(folder) : context.fs.glob(join(folder, '*')).map((p) => ({ name: basename(p), folder: false }));
+  const items: CompletionItem[] = [...entries]
+    .sort((a, b) => Number(b.folder) - Number(a.folder))
+    .slice(0, 200)
+    .map((e) => ({
+      label: e.folder ? `${e.name}/` : e.name,
+      kind: e.folder ? CompletionItemKind.Folder : CompletionItemKind.File,
+      textEdit: { range, newText: e.folder ? `${e.name}/` : e.name },
+    }));
   items.push({ label: '*.conf', kind: CompletionItemKind.File, detail: 'every .conf file in this folder', textEdit: { range, newText: '*.conf' } });
   return items;
 }

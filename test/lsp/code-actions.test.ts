@@ -149,7 +149,16 @@ describe('quick fixes, fix-all and rule links over stdio', () => {
     const uri = fileUri(resolve(site, 'ipsec.conf'));
     await lsp.open(uri, 'config setup\n\tuniqueids=yes\n\ninclude /etc/ipsec.d/\n');
     const list = await lsp.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: at(3, 21) });
-    expect(list.items.map((i) => i.label)).toEqual(['base.conf', 'west.conf', '*.conf']);
-    expect(list.items[0].textEdit).toMatchObject({ range: { start: at(3, 21), end: at(3, 21) }, newText: 'base.conf' });
+    expect(list.items.map((i) => i.label)).toEqual(['policies/', 'base.conf', 'west.conf', '*.conf']);
+    expect(list.items[1].textEdit).toMatchObject({ range: { start: at(3, 21), end: at(3, 21) }, newText: 'base.conf' });
+  });
+
+  it('offers folders first, with their slash, so a path can be walked down', async () => {
+    const uri = fileUri(resolve(site, 'ipsec.conf'));
+    await lsp.open(uri, 'config setup\n\tuniqueids=yes\n\ninclude /etc/\n');
+    const list = await lsp.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: at(3, 13) });
+    const folder = list.items.find((i) => i.label === 'ipsec.d/');
+    expect(folder).toMatchObject({ kind: 19, textEdit: { newText: 'ipsec.d/' } });
+    expect(list.items.findIndex((i) => i.kind !== 19)).toBeGreaterThan(list.items.indexOf(folder!));
   });
 });
