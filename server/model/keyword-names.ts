@@ -35,8 +35,29 @@ function canonicalOf(match: KeywordMatch, table: KeywordTable, section: Section)
   return target ?? match;
 }
 
-/** Resolves a key as written (`leftSubnet`, `left-subnet`, `subnet`, `ike`) for one version. */
+const meanings = new WeakMap<KeywordTable, Map<string, KeyMeaning>>();
+
+/**
+ * Resolves a key as written (`leftSubnet`, `left-subnet`, `subnet`, `ike`) for one version.
+ * A key means the same wherever it is written, so meanings are shared per table: a large
+ * config writes the same few dozen keys thousands of times.
+ */
 export function resolveKeyName(key: string, section: Section, table: KeywordTable): KeyMeaning {
+  let known = meanings.get(table);
+  if (!known) {
+    known = new Map();
+    meanings.set(table, known);
+  }
+  const cacheKey = `${section}|${key}`;
+  let meaning = known.get(cacheKey);
+  if (!meaning) {
+    meaning = readKeyName(key, section, table);
+    known.set(cacheKey, meaning);
+  }
+  return meaning;
+}
+
+function readKeyName(key: string, section: Section, table: KeywordTable): KeyMeaning {
   if (/^[Xx][-_]/.test(key)) return { kind: 'comment-key' };
   const other: Section = section === 'conn' ? 'config' : 'conn';
   const { side, base } = splitSide(key, table);
