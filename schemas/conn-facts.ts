@@ -100,3 +100,9 @@ export const idWords: ReadonlySet<string> = new Set(['%any', '%none', '%null', '
 
 /** `subnet=` prefixes of a virtual subnet (matched case-sensitively, as Libreswan does). */
 export const virtualSubnetPrefixes: readonly string[] = ['vhost:', 'vnet:'];
+
+/**
+ * Ids that stand for any peer when secrets are matched (lib/libswan/secrets.c, id.c): the
+ * wildcard words, and the all-zero addresses the secrets loader makes of `%any`/`%any6`.
+ */
+export const anyIdWords: ReadonlySet<string> = new Set(['', '%any', '%any6', '%none', '0.0.0.0', '::']);

@@ -11,6 +11,7 @@ import type { IncludeRecord, PpksRecord, PskRecord, SecretsFile, SecretsIndex, X
 import { parseAddress } from './address-syntax';
 import { hasGlobMagic, type ConfigFileSystem, type ReadResult } from './file-system';
 import { mapIncludePath } from './include-graph';
+import { anyIdWords } from '../../schemas/conn-facts';
 
 /** Libreswan's secrets loader refuses includes deeper than this. */
 export const MAX_SECRETS_INCLUDE_DEPTH = 10;
@@ -141,7 +142,7 @@ const wildcardKinds: ReadonlySet<SecretsIndex['kind']> = new Set(['any', 'any6',
 export function idKey(text: string): IdKey {
   const v = text.trim();
   const lower = v.toLowerCase();
-  if (lower === '' || lower === '%any' || lower === '%any6' || lower === '%none' || lower === '0.0.0.0' || lower === '::') return undefined;
+  if (anyIdWords.has(lower)) return undefined;
   const address = parseAddress(v);
   if (address) return 'ip:' + address.toNormalizedString();
   if (v.includes('=') && !v.startsWith('@')) return 'dn:' + lower.replace(/\s*([,=/])\s*/g, '$1');

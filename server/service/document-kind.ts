@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { POLICY_FILE_NAMES } from '../../schemas/policy-files';
 
 export type DocumentKind = 'conf' | 'secrets' | 'policy';
 
@@ -9,14 +10,12 @@ const kindOfLanguageId: Readonly<Record<string, DocumentKind>> = {
   'ipsec-policy': 'policy',
 };
 
-/** Pluto reads these file names under policies/ as policy groups (see grammar/policy). */
-const policyGroupNames = new Set(['private', 'private-or-clear', 'clear', 'clear-or-private', 'block', 'portexcludes.conf']);
 
 /** Picks the grammar from the file name alone; anything unrecognised is ipsec.conf. */
 export function kindOfFileName(path: string): DocumentKind {
   const name = basename(path);
   if (name === 'ipsec.secrets' || name.endsWith('.secrets') || name.startsWith('ipsec.secrets')) return 'secrets';
-  if (/(^|[/\\])policies[/\\][^/\\]+$/.test(path) && policyGroupNames.has(name)) return 'policy';
+  if (/(^|[/\\])policies[/\\][^/\\]+$/.test(path) && POLICY_FILE_NAMES.has(name)) return 'policy';
   return 'conf';
 }
 

@@ -1,12 +1,11 @@
 import { posix as path } from 'node:path';
 import { parsePolicyGroup } from '../../grammar/policy/index';
+import { POLICY_GROUP_NAMES } from '../../schemas/policy-files';
 import type { ConfigFileSystem } from '../model/file-system';
 import { runPolicyRules } from '../rules/registry';
 import type { LintDiagnostic, PolicyGroup } from '../rules/rule';
 import type { LintSettings } from '../settings/lint-settings';
 
-/** The groups pluto reads from ipsec.d/policies/ (each only when a conn of that name is loaded). */
-export const POLICY_GROUP_NAMES: readonly string[] = ['block', 'clear', 'clear-or-private', 'private', 'private-or-clear'];
 
 /**
  * Lints one policy group file together with the other groups in its folder (an address in
