@@ -77,6 +77,7 @@ function runScoped<C>(
         related: finding.related,
         tags: finding.tags,
         fixes: finding.fixes,
+        ...(finding.conn !== undefined ? { conn: finding.conn } : {}),
         ruleId: rule.meta.id,
         severity: setting ?? finding.severity ?? rule.meta.defaultSeverity,
       });

@@ -52,7 +52,7 @@ const HOST_DEPENDENT: readonly RegExp[] = [
   /does not appear to be an interface/,
   /domain '[^']*' has no data/,
   /failed to resolve/,
-  /Key Exchange Method \(DH\) '[^']*mlkem[^']*'/i,
+  /Key Exchange Method \(DH\) '[^']*ml_?kem[^']*' is not supported/i,
 ];
 
 const BUILDING_BLOCK_REASONS: readonly RegExp[] = [/\bleft= is not set/, /\bright= is not set/];
