@@ -50,3 +50,27 @@ export function connFinding(conn: ResolvedConn, cause: Source | undefined, findi
   const { file: _file, range: _range, ...rest } = finding;
   return { ...rest, ...connHeaderRange(conn), conn: conn.name, related: [inheritedLine(cause), ...(finding.related ?? [])] };
 }
+
+function sectionLines(conn: ResolvedConn): { readonly first: number; readonly last: number } {
+  const s = conn.placed.section;
+  const last = s.body.length > 0 ? s.body[s.body.length - 1].range.end.line : s.header.range.end.line;
+  return { first: s.header.range.start.line, last };
+}
+
+/**
+ * Moves a finding that names a conn but points into another section (a line the conn
+ * inherits) to the conn's header, keeping the line it pointed at as related information.
+ */
+export function placeInConn(conns: ReadonlyMap<string, ResolvedConn>, finding: Finding): Finding {
+  if (finding.conn === undefined) return finding;
+  const conn = conns.get(finding.conn);
+  if (!conn) return finding;
+  const { first, last } = sectionLines(conn);
+  const inside = finding.file === conn.placed.file.path && finding.range.start.line >= first && finding.range.start.line <= last;
+  if (inside) return finding;
+  return {
+    ...finding,
+    ...connHeaderRange(conn),
+    related: [{ file: finding.file, range: finding.range, message: `the line conn '${conn.name}' inherits (also= or conn %default)` }, ...(finding.related ?? [])],
+  };
+}
