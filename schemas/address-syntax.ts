@@ -13,9 +13,11 @@ export interface AddressSyntax {
   readonly addresspoolList: boolean;
   /** 4.x's starter treats `leftsubnet=` (nothing after `=`) as not set at all. */
   readonly emptyAddressIsUnset: boolean;
+  /** Keywords of type `ip` that 5.x reads as a comma-separated list (pluto's ttoaddresses_num: `sourceip=`, one address per family). */
+  readonly addressListKeys: readonly string[];
 }
 
-const v4: AddressSyntax = { subnetNeedsPrefix: true, subnetList: false, addresspoolList: false, emptyAddressIsUnset: true };
-const v5: AddressSyntax = { subnetNeedsPrefix: false, subnetList: true, addresspoolList: true, emptyAddressIsUnset: false };
+const v4: AddressSyntax = { subnetNeedsPrefix: true, subnetList: false, addresspoolList: false, emptyAddressIsUnset: true, addressListKeys: [] };
+const v5: AddressSyntax = { subnetNeedsPrefix: false, subnetList: true, addresspoolList: true, emptyAddressIsUnset: false, addressListKeys: ['leftsourceip', 'rightsourceip'] };
 
 export const addressSyntax = split4x5x<AddressSyntax>(v4, v5);

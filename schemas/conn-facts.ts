@@ -73,6 +73,16 @@ export interface ConnAddFacts {
    * pulled in by also=, or without both ends) is refused when added.
    */
   readonly refusalsJudge: 'loaded-conns' | 'conns-to-add';
+  /**
+   * How the two ends' client families are compared. 4.x: the clients must share a family.
+   * 5.x (extract.c): each end's families come from its subnets, else its address pools, else
+   * its host, and both ends must use exactly the same families.
+   */
+  readonly clientFamilies: 'share-one' | 'same-set';
+  /** `leftauth=` without `rightauth=` (or the reverse) is refused: up to 5.2; 5.4 fills the other in from authby=. */
+  readonly endAuthPairRequired: boolean;
+  /** A never-negotiate conn (type=passthrough/drop/reject) has its auth=, authby= and IKE version ignored with a warning (5.4), rather than checked (5.2). */
+  readonly neverNegotiateIgnoresAuth: boolean;
 }
 
 const v4: ConnAddFacts = {
@@ -84,9 +94,14 @@ const v4: ConnAddFacts = {
   virtualSubnetRefusedOnRead: true,
   ikev1Spelling: 'ikev2=no',
   refusalsJudge: 'loaded-conns',
+  clientFamilies: 'share-one',
+  endAuthPairRequired: true,
+  neverNegotiateIgnoresAuth: false,
 };
-const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add' };
+const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set' };
 const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true };
+// Checked against 5.4's pluto (../shared/corpus/VERDICTS-libreswan-5.4.jsonl, ikev2-asymmetric-01-parsing).
+const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true };
 
 export const connAddFacts: Readonly<Record<LibreswanVersion, ConnAddFacts>> = {
   '4.10': v4,
@@ -96,8 +111,8 @@ export const connAddFacts: Readonly<Record<LibreswanVersion, ConnAddFacts>> = {
   '5.1': v50,
   '5.2': v52,
   '5.3': v52,
-  '5.4': v52,
-  latest: v52,
+  '5.4': v54,
+  latest: v54,
 };
 
 /** `ikev2=` values that make a conn IKEv1 (4.x maps `permit` to IKEv1 too); 5.x also reads `keyexchange=ikev1`. */
