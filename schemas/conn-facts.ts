@@ -83,6 +83,8 @@ export interface ConnAddFacts {
   readonly endAuthPairRequired: boolean;
   /** A never-negotiate conn (type=passthrough/drop/reject) has its auth=, authby= and IKE version ignored with a warning (5.4), rather than checked (5.2). */
   readonly neverNegotiateIgnoresAuth: boolean;
+  /** Only a signature `leftauth=` (rsasig, ecdsa) must be allowed by authby=; 5.4 lets auth=secret/null override authby=. */
+  readonly authbyLimitsOnlySignatureAuth: boolean;
 }
 
 const v4: ConnAddFacts = {
@@ -97,11 +99,12 @@ const v4: ConnAddFacts = {
   clientFamilies: 'share-one',
   endAuthPairRequired: true,
   neverNegotiateIgnoresAuth: false,
+  authbyLimitsOnlySignatureAuth: false,
 };
 const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set' };
 const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true };
 // Checked against 5.4's pluto (../shared/corpus/VERDICTS-libreswan-5.4.jsonl, ikev2-asymmetric-01-parsing).
-const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true };
+const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true, authbyLimitsOnlySignatureAuth: true };
 
 export const connAddFacts: Readonly<Record<LibreswanVersion, ConnAddFacts>> = {
   '4.10': v4,

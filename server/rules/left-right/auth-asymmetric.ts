@@ -38,7 +38,8 @@ export const leftRightAuthAsymmetric: ConfRule = {
         }
         const method = auth?.value.trim().toLowerCase();
         const needs = method !== undefined ? endAuthNeedsAuthby[method] : undefined;
-        if (auth && needs && authby.length > 0 && !authby.some((i) => needs.includes(i))) {
+        const overrides = facts.authbyLimitsOnlySignatureAuth && (method === 'secret' || method === 'psk' || method === 'null');
+        if (auth && needs && !overrides && authby.length > 0 && !authby.some((i) => needs.includes(i))) {
           const authbySetting = conn.settings.get('authby')!;
           report({
             conn: conn.name,
