@@ -21,8 +21,11 @@ export function closestMatches(word: string, candidates: Iterable<string>, limit
   const lower = word.toLowerCase();
   const scored: { name: string; score: number }[] = [];
   for (const name of candidates) {
-    const d = editDistance(lower, name.toLowerCase());
     const allowed = Math.max(1, Math.floor(Math.max(lower.length, name.length) / 3));
+    // The distance is at least the difference in length: a long key (a pasted line, an
+    // attacker's) skips the quadratic table against every short keyword.
+    if (Math.abs(lower.length - name.length) > allowed) continue;
+    const d = editDistance(lower, name.toLowerCase());
     if (d <= allowed) scored.push({ name, score: d });
   }
   scored.sort((x, y) => x.score - y.score || x.name.localeCompare(y.name));

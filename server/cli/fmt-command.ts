@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_INDENT_WIDTH, resolveFormatOptions, type FormatOptionsFromFile, type IndentSetting } from '../format';
 import type { DocumentKind } from '../service/format';
-import { writeFileAtomically } from './atomic-write';
+import { readSnapshot, writeFileAtomically } from './atomic-write';
 import { UsageError, type CommandResult } from './command-result';
 import { discover } from './discover';
-import { describeSyntaxErrors, formatText, readUtf8, unifiedDiff, type FileFormatting } from './fmt-file';
+import { describeSyntaxErrors, formatText, readUtf8, unifiedDiff, withByteOrderMark, type FileFormatting } from './fmt-file';
 import { SettingsResolver } from './resolve-settings';
 
 export const fmtUsage = `Usage: ipsec-lint fmt [options] PATH...
@@ -95,7 +95,16 @@ export function runFmt(argv: readonly string[], readStandardInput: () => Buffer 
     }
     const fromFile: FormatOptionsFromFile | undefined = settings.settingsFile(target.path)?.format;
     const options = resolveFormatOptions({ ...fromFile, ...(indent !== undefined ? { indent } : {}) });
-    const read = readUtf8(target.stdin ? readStandardInput : () => readFileSync(target.path));
+    // A file to rewrite is read with a snapshot, which the write checks is still true.
+    const snapshot = target.stdin ? undefined : readSnapshot(target.path);
+    if (snapshot && !snapshot.ok) {
+      stderr.push(`ipsec-lint: ${target.label}: ${snapshot.message}`);
+      trouble = true;
+      continue;
+    }
+    const bytes = snapshot?.ok ? snapshot.snapshot.bytes : undefined;
+    const read = readUtf8(bytes ? () => bytes : readStandardInput);
+    const bom = read.ok && read.bom;
     const result: FileFormatting = read.ok ? formatText(read.text, target.kind, options) : { status: 'unreadable', message: read.message };
     if (result.status === 'unreadable') {
       stderr.push(`ipsec-lint: ${target.label}: ${result.message}`);
@@ -111,7 +120,7 @@ export function runFmt(argv: readonly string[], readStandardInput: () => Buffer 
     changed ||= differs;
     switch (mode) {
       case 'print':
-        stdout.push(result.after);
+        stdout.push(withByteOrderMark(result.after, bom));
         break;
       case 'check':
         if (differs) stdout.push(`${target.label}\n`);
@@ -121,7 +130,7 @@ export function runFmt(argv: readonly string[], readStandardInput: () => Buffer 
         break;
       case 'write':
         if (differs) {
-          const written = writeFileAtomically(target.path, result.after);
+          const written = writeFileAtomically(target.path, withByteOrderMark(result.after, bom), undefined, snapshot?.ok ? snapshot.snapshot : undefined);
           if (written.ok) stderr.push(`formatted ${target.label}`);
           else {
             stderr.push(`ipsec-lint: ${target.label}: ${written.message}`);

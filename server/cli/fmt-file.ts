@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { parseSecrets } from '../../grammar/secrets';
 import { maskSecrets, type FormatError, type FormatOptions } from '../format';
@@ -12,11 +11,15 @@ export type FileFormatting =
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+const BYTE_ORDER_MARK = '\uFEFF';
+
 /**
  * Reads a file as UTF-8, refusing anything else: decoding other bytes would replace them,
- * and writing the result back would change bytes the formatter promised to keep.
+ * and writing the result back would change bytes the formatter promised to keep. A byte
+ * order mark is taken off the text (the formatter never sees it) and reported in `bom`, so
+ * that `withByteOrderMark` puts it back on what is written.
  */
-export function readUtf8(read: () => Buffer): { ok: true; text: string } | { ok: false; message: string } {
+export function readUtf8(read: () => Buffer): { ok: true; text: string; bom: boolean } | { ok: false; message: string } {
   let bytes: Buffer;
   try {
     bytes = read();
@@ -24,10 +27,17 @@ export function readUtf8(read: () => Buffer): { ok: true; text: string } | { ok:
     return { ok: false, message: `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
   try {
-    return { ok: true, text: utf8.decode(bytes) };
+    // The decoder drops a leading byte order mark by itself.
+    const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { ok: true, text: utf8.decode(bytes), bom };
   } catch {
     return { ok: false, message: 'not UTF-8 text; left untouched' };
   }
+}
+
+/** The text to write back: with the byte order mark the file had. */
+export function withByteOrderMark(text: string, bom: boolean): string {
+  return bom ? BYTE_ORDER_MARK + text : text;
 }
 
 export function formatText(text: string, kind: DocumentKind, options: FormatOptions): FileFormatting {

@@ -1,6 +1,6 @@
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, ResponseError, TextDocuments,
-  TextDocumentSyncKind, type Connection, type FormattingOptions, type InitializeParams, type InitializeResult, type Position, type TextEdit,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, ResponseError, TextDocuments,
+  TextDocumentSyncKind, type CancellationToken, type Connection, type FormattingOptions, type InitializeParams, type InitializeResult, type Position, type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { nodeFileSystem } from '../model/node-file-system';
@@ -9,6 +9,8 @@ import { LanguageService } from '../service/language-service';
 import { checkRuleDocsBaseUrl, chooseRuleDocsBaseUrl } from '../service/rule-docs';
 import { semanticTokensLegend } from '../service/semantic-tokens';
 import { pathToUri, uriToPath } from '../service/uris';
+import type { SettingsProblem } from '../settings/settings-file';
+import { BackgroundValidation, DEFAULT_CHECK_TIME_BUDGET_MS } from './background-validation';
 import { readClientSettings, ServerSettings, SETTINGS_SECTION } from './settings';
 
 /** What a client may pass in `initializationOptions`. */
@@ -22,6 +24,16 @@ interface InitializationOptions {
    * own docs/rules/), linked when the person configured no `docsBaseUrl`.
    */
   readonly bundledRuleDocs?: string;
+  /** Milliseconds one document may take to check before its checks are stopped (default 10 s). */
+  readonly checkTimeBudget?: number;
+}
+
+export interface ServerOptions {
+  /**
+   * A script that runs validation-worker.ts when started as a worker thread (the server's own
+   * bundle): validation then runs off the message loop. Without it, validation runs inline.
+   */
+  readonly validationWorker?: string;
 }
 
 const DEFAULT_DIAGNOSTICS_DELAY_MS = 200;
@@ -41,6 +53,18 @@ function checkUri(value: unknown): string {
   return value;
 }
 
+/**
+ * Wraps a request handler: a request cancelled while it waited is answered RequestCancelled,
+ * and params that are not an object (`params: null`) InvalidParams, never an internal error.
+ */
+function answer<P, R>(handler: (params: P) => R): (params: P, token: CancellationToken) => R {
+  return (params, token) => {
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+    if (typeof params !== 'object' || params === null) throw new ResponseError(ErrorCodes.InvalidParams, 'params must be an object');
+    return handler(params);
+  };
+}
+
 function checkFormattingOptions(value: unknown): FormattingOptions {
   const o = value as FormattingOptions | undefined;
   if (typeof o !== 'object' || o === null || typeof o.tabSize !== 'number' || typeof o.insertSpaces !== 'boolean') {
@@ -54,7 +78,7 @@ function checkFormattingOptions(value: unknown): FormattingOptions {
  * debounces validation and forwards every request to the language service. It holds no
  * feature logic of its own.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new ServerSettings();
   const service = new LanguageService({ fs: nodeFileSystem, settingsFor: settings.settingsFor, formatSettingsFor: settings.formatSettingsFor });
@@ -65,15 +89,33 @@ export function startServer(connection: Connection): void {
   let initializationSettings: unknown;
   let bundledRuleDocs: string | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let background: BackgroundValidation | undefined;
   const settingsFilesWithProblems = new Set<string>();
+  /**
+   * With a validation worker, this thread parses an opened or edited document only when a
+   * request needs it: parsing a big file here would hold up requests for every other one.
+   */
+  const pending = new Map<string, { readonly languageId: string; readonly version: number; readonly text: string }>();
+  const applyPending = (uri: string): void => {
+    const doc = pending.get(uri);
+    if (!doc) return;
+    pending.delete(uri);
+    service.openDocument(uri, doc.languageId, doc.version, doc.text);
+  };
+  /** Documents whose checks ran past the time budget: features that need their analysis answer empty. */
+  const stopped = (uri: string | undefined): boolean => uri !== undefined && background?.isStopped(uri) === true;
 
   const log = (message: string): void => connection.console.log(message);
 
   const flush = (): void => {
     timer = undefined;
+    if (background) {
+      background.validate();
+      return;
+    }
     try {
       for (const published of service.validate()) void connection.sendDiagnostics(published);
-      publishSettingsFileProblems();
+      publishSettingsFileProblems(settings.settingsFileProblems());
     } catch (error) {
       // A bug in one rule must not take the server down with it; say so in the log.
       connection.console.error(`ipsec-lint: validation failed: ${(error as Error).stack ?? String(error)}`);
@@ -84,8 +126,8 @@ export function startServer(connection: Connection): void {
     timer = setTimeout(flush, diagnosticsDelay);
   };
 
-  const publishSettingsFileProblems = (): void => {
-    for (const [path, problems] of settings.settingsFileProblems()) {
+  const publishSettingsFileProblems = (found: ReadonlyMap<string, readonly SettingsProblem[]>): void => {
+    for (const [path, problems] of found) {
       if (problems.length === 0 && !settingsFilesWithProblems.has(path)) continue;
       if (problems.length > 0) settingsFilesWithProblems.add(path);
       else settingsFilesWithProblems.delete(path);
@@ -105,6 +147,7 @@ export function startServer(connection: Connection): void {
     const read = readClientSettings(raw, workspaceFolder);
     settings.setClientSettings(read.settings);
     service.setDocsBaseUrl(chooseRuleDocsBaseUrl(read.settings.docsBaseUrl, bundledRuleDocs));
+    background?.send({ kind: 'settings', settings: read.settings, docsBaseUrl: chooseRuleDocsBaseUrl(read.settings.docsBaseUrl, bundledRuleDocs) });
     for (const problem of read.problems) connection.console.warn(problem);
     service.settingsChanged();
   };
@@ -133,8 +176,24 @@ export function startServer(connection: Connection): void {
       else connection.console.warn(`ipsec-lint: initializationOptions.bundledRuleDocs: ${checked.problem}`);
     }
     service.setDocsBaseUrl(chooseRuleDocsBaseUrl(undefined, bundledRuleDocs));
+    if (serverOptions.validationWorker) {
+      const budget = typeof options.checkTimeBudget === 'number' && options.checkTimeBudget > 0 ? options.checkTimeBudget : DEFAULT_CHECK_TIME_BUDGET_MS;
+      background = new BackgroundValidation(
+        serverOptions.validationWorker,
+        {
+          published: (published, problems) => {
+            for (const p of published) void connection.sendDiagnostics(p);
+            publishSettingsFileProblems(problems);
+          },
+          log: (message) => connection.console.error(message),
+        },
+        budget,
+      );
+      background.send({ kind: 'settings', settings: {}, docsBaseUrl: chooseRuleDocsBaseUrl(undefined, bundledRuleDocs) });
+    }
     if (options.settings !== undefined) applyClientSettings(options.settings);
     service.setWorkspaceFolders(folders);
+    background?.send({ kind: 'folders', uris: folders });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -181,8 +240,10 @@ export function startServer(connection: Connection): void {
       if (change.uri.endsWith(`/${SETTINGS_FILE_NAME}`)) {
         settings.forgetSettingsFiles();
         service.settingsChanged();
+        background?.send({ kind: 'settings-files-changed' });
       } else {
         service.fileChanged(change.uri);
+        background?.send({ kind: 'file-changed', uri: change.uri });
       }
     }
     schedule();
@@ -190,35 +251,59 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent((event) => {
     const doc = event.document;
-    service.openDocument(doc.uri, doc.languageId, doc.version, doc.getText());
+    if (background) {
+      pending.set(doc.uri, { languageId: doc.languageId, version: doc.version, text: doc.getText() });
+      background.send({ kind: 'open', uri: doc.uri, languageId: doc.languageId, version: doc.version, text: doc.getText() });
+    } else {
+      service.openDocument(doc.uri, doc.languageId, doc.version, doc.getText());
+    }
     schedule();
   });
   documents.onDidClose((event) => {
+    pending.delete(event.document.uri);
     service.closeDocument(event.document.uri);
+    background?.send({ kind: 'close', uri: event.document.uri });
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     schedule();
   });
 
-  connection.onCompletion((p) => service.completion(checkUri(p.textDocument?.uri), checkPosition(p.position)));
-  connection.onHover((p) => service.hover(checkUri(p.textDocument?.uri), checkPosition(p.position)));
-  connection.onDefinition((p) => service.definition(checkUri(p.textDocument?.uri), checkPosition(p.position)));
-  connection.onReferences((p) => service.references(checkUri(p.textDocument?.uri), checkPosition(p.position), p.context?.includeDeclaration !== false));
-  connection.onPrepareRename((p) => service.prepareRename(checkUri(p.textDocument?.uri), checkPosition(p.position)));
-  connection.onRenameRequest((p) => {
-    const result = service.rename(checkUri(p.textDocument?.uri), checkPosition(p.position), String(p.newName ?? ''));
-    if (result && 'refused' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.refused);
-    return result;
-  });
-  connection.onDocumentSymbol((p) => service.documentSymbols(checkUri(p.textDocument?.uri)));
-  connection.onWorkspaceSymbol((p) => service.workspaceSymbols(typeof p.query === 'string' ? p.query : ''));
-  connection.onFoldingRanges((p) => service.foldingRanges(checkUri(p.textDocument?.uri)));
-  connection.onDocumentLinks((p) => service.documentLinks(checkUri(p.textDocument?.uri)));
-  connection.languages.semanticTokens.on((p) => service.semanticTokens(checkUri(p.textDocument?.uri)));
-  connection.onCodeAction((p) => {
-    const range = p.range;
-    if (!range || !isPosition(range.start) || !isPosition(range.end)) throw new ResponseError(ErrorCodes.InvalidParams, 'range must have a valid start and end');
-    return service.codeActions(checkUri(p.textDocument?.uri), range, p.context?.only);
-  });
+  // Features that need a document's analysis answer empty for one whose checks were stopped:
+  // computing it here would block the message loop for as long as the worker was stopped for.
+  const uriOf = (p: { textDocument?: { uri?: unknown } }): string => {
+    const uri = checkUri(p.textDocument?.uri);
+    applyPending(uri);
+    return uri;
+  };
+  connection.onCompletion(answer((p) => (stopped(uriOf(p)) ? { isIncomplete: false, items: [] } : service.completion(uriOf(p), checkPosition(p.position)))));
+  connection.onHover(answer((p) => (stopped(uriOf(p)) ? null : service.hover(uriOf(p), checkPosition(p.position)))));
+  connection.onDefinition(answer((p) => (stopped(uriOf(p)) ? [] : service.definition(uriOf(p), checkPosition(p.position)))));
+  connection.onReferences(answer((p) => (stopped(uriOf(p)) ? [] : service.references(uriOf(p), checkPosition(p.position), p.context?.includeDeclaration !== false))));
+  connection.onPrepareRename(answer((p) => (stopped(uriOf(p)) ? null : service.prepareRename(uriOf(p), checkPosition(p.position)))));
+  connection.onRenameRequest(
+    answer((p) => {
+      if (stopped(uriOf(p))) return null;
+      const result = service.rename(uriOf(p), checkPosition(p.position), String(p.newName ?? ''));
+      if (result && 'refused' in result) throw new ResponseError(ErrorCodes.InvalidParams, result.refused);
+      return result;
+    }),
+  );
+  connection.onDocumentSymbol(answer((p) => service.documentSymbols(uriOf(p))));
+  connection.onWorkspaceSymbol(
+    answer((p) => {
+      for (const uri of [...pending.keys()]) applyPending(uri);
+      return service.workspaceSymbols(typeof p.query === 'string' ? p.query : '');
+    }),
+  );
+  connection.onFoldingRanges(answer((p) => service.foldingRanges(uriOf(p))));
+  connection.onDocumentLinks(answer((p) => (stopped(uriOf(p)) ? [] : service.documentLinks(uriOf(p)))));
+  connection.languages.semanticTokens.on(answer((p) => service.semanticTokens(uriOf(p))));
+  connection.onCodeAction(
+    answer((p) => {
+      const range = p.range;
+      if (!range || !isPosition(range.start) || !isPosition(range.end)) throw new ResponseError(ErrorCodes.InvalidParams, 'range must have a valid start and end');
+      return service.codeActions(uriOf(p), range, p.context?.only);
+    }),
+  );
 
   const formattingAnswer = (result: ReturnType<LanguageService['formatting']>): TextEdit[] | null => {
     if (!('refused' in result)) return result;
@@ -226,16 +311,19 @@ export function startServer(connection: Connection): void {
     connection.console.info(result.refused);
     return null;
   };
-  connection.onDocumentFormatting((p) => formattingAnswer(service.formatting(checkUri(p.textDocument?.uri), checkFormattingOptions(p.options))));
-  connection.onDocumentRangeFormatting((p) => {
-    const range = p.range;
-    if (!range || !isPosition(range.start) || !isPosition(range.end)) throw new ResponseError(ErrorCodes.InvalidParams, 'range must have a valid start and end');
-    return formattingAnswer(service.rangeFormatting(checkUri(p.textDocument?.uri), range, checkFormattingOptions(p.options)));
-  });
+  connection.onDocumentFormatting(answer((p) => formattingAnswer(service.formatting(uriOf(p), checkFormattingOptions(p.options)))));
+  connection.onDocumentRangeFormatting(
+    answer((p) => {
+      const range = p.range;
+      if (!range || !isPosition(range.start) || !isPosition(range.end)) throw new ResponseError(ErrorCodes.InvalidParams, 'range must have a valid start and end');
+      return formattingAnswer(service.rangeFormatting(uriOf(p), range, checkFormattingOptions(p.options)));
+    }),
+  );
 
   connection.onShutdown(() => {
     if (timer) clearTimeout(timer);
     timer = undefined;
+    background?.dispose();
   });
 
   documents.listen(connection);

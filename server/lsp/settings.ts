@@ -17,7 +17,7 @@ export const SETTINGS_SECTION = 'ipsecLint';
  */
 export const CLIENT_SETTING_KEYS = ['libreswanVersion', 'fips', 'cryptoPolicy', 'cryptoPolicyEra', 'root', 'rules', 'docsBaseUrl'] as const;
 
-type ClientSettings = Partial<Omit<LintSettings, 'rules'>> & {
+export type ClientSettings = Partial<Omit<LintSettings, 'rules'>> & {
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   /** Where diagnostics link the rule pages (an editor concern, so not in .ipsec-lint.json). */
   readonly docsBaseUrl?: string;

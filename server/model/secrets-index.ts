@@ -80,7 +80,8 @@ export function loadSecretsIndex(entryPath: string, entrySecrets: SecretsFile, o
     let secrets: SecretsFile;
     if (parsed) secrets = parsed;
     else {
-      const read = options.fs.readText(target);
+      // With a root, no include may leave it (symbolic links resolved).
+      const read = options.fs.readText(target, options.root !== undefined ? { within: options.root } : undefined);
       if (!read.ok) return read;
       secrets = parseSecrets(read.text);
     }

@@ -30,7 +30,7 @@ export function effectiveSettingsMarkdown(conn: ResolvedConn, entryDir: string, 
     const names = conn.alsoSections.map((p) => (p.section.kind === 'conn' ? p.section.name : 'config setup'));
     lines.push('', `Pulls in: ${names.map((n) => `\`${n}\``).join(', ')}`);
   }
-  if (conn.problems.some((p) => p.kind === 'also-missing' || (p.kind === 'conflict' && !p.sameValue))) {
+  if (conn.refused) {
     lines.push('', 'Libreswan will not load this conn as written (see the diagnostics).');
   }
   return lines.join('\n');

@@ -1,4 +1,12 @@
+import type { IncludeBudget } from '../../model/include-graph';
 import type { ConfRule } from '../rule';
+
+const budgetNames: Readonly<Record<IncludeBudget, string>> = {
+  files: 'files read',
+  expansions: 'files walked (a loop re-reads the same files)',
+  sections: 'sections placed',
+  bytes: 'bytes read',
+};
 
 /** Includes that find nothing, loop, go too deep, cannot be read, or depend on the working directory. */
 export const includeProblem: ConfRule = {
@@ -18,8 +26,27 @@ export const includeProblem: ConfRule = {
           case 'no-match':
             report({ file, range, message: `include ${edge.line.path.text}: the pattern matches no file (${p.pattern})`, rejectedByLibreswan: false, severity: 'info' });
             break;
-          case 'unreadable':
-            report({ file, range, message: `include ${edge.line.path.text}: ${p.target}: ${p.message}`, rejectedByLibreswan: true, severity: 'error' });
+          case 'unreadable': {
+            // Our own refusals (a file outside --root, too big, or not a regular file) say
+            // nothing about what Libreswan would do with it on the host.
+            const ours = p.reason === 'outside-root' || p.reason === 'too-large' || p.reason === 'not-regular';
+            report({
+              file,
+              range,
+              message: `include ${edge.line.path.text}: ${p.target}: ${p.message}${ours ? '; ipsec-lint does not check it' : ''}`,
+              rejectedByLibreswan: !ours,
+              severity: ours ? 'warning' : 'error',
+            });
+            break;
+          }
+          case 'budget':
+            report({
+              file,
+              range,
+              message: `include ${edge.line.path.text}: stopped following includes here, past ${p.value.toLocaleString('en-US')} ${budgetNames[p.limit]}; Libreswan has no such limit and would read on, so what was not read is not checked`,
+              rejectedByLibreswan: false,
+              severity: 'warning',
+            });
             break;
           case 'cycle':
             report({

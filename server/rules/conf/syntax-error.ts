@@ -5,6 +5,18 @@ export const syntaxError: ConfRule = {
   meta: { id: 'syntax-error', description: 'A line Libreswan cannot parse; the whole file fails to load.', defaultSeverity: 'error', scope: 'conf' },
   check({ config, version }, report) {
     for (const file of config.loaded.files) {
+      if (file.withheld) {
+        // Never a word of the file itself: its lines hold secrets (the model kept no tree of it).
+        const at = { line: file.withheld.line, character: 0 };
+        report({
+          file: file.path,
+          range: { start: at, end: at },
+          message: `this is an ipsec.secrets file, read here as ipsec.conf; ipsec-lint does not check it as ipsec.conf or quote it${file.withheld.parsesAsConf ? '' : ', and Libreswan cannot parse it as ipsec.conf'}`,
+          rejectedByLibreswan: !file.withheld.parsesAsConf,
+          ...(file.withheld.parsesAsConf ? { severity: 'warning' as const } : {}),
+        });
+        continue;
+      }
       for (const error of file.conf.errors) {
         report({ file: file.path, range: error.range, message: error.message, rejectedByLibreswan: true });
       }
