@@ -76,7 +76,7 @@ const kindOfTokenType: Record<string, ConfTokenKind> = {
 
 /** Reads one line (with its newline, if any) with Chevrotain: the grammar of record. */
 export function readLineWithChevrotain(lineText: string): LineReading {
-  const raw = confLexer.tokenize(lineText).tokens;
+  const raw = confLexer().tokenize(lineText).tokens;
   const kinds = raw.map((t) => kindOfTokenType[t.tokenType.name] ?? 'stray');
   const starts = raw.map((t) => t.startOffset);
   let significant = raw;

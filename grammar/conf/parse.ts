@@ -132,12 +132,22 @@ function readLine(lineText: string): LineReading {
   const reading = scanCommonLine(lineText) ?? readLineWithChevrotain(lineText);
   if (seenOnce.has(lineText)) {
     if (readings.size >= READINGS_LIMIT) readings.clear();
-    readings.set(lineText, reading);
+    readings.set(ownCopy(lineText), reading);
   } else {
     if (seenOnce.size >= READINGS_LIMIT) seenOnce.clear();
-    seenOnce.add(lineText);
+    seenOnce.add(ownCopy(lineText));
   }
   return reading;
+}
+
+/**
+ * A line's text that does not hold on to the document it was cut from. V8 keeps a slice as
+ * a view into its parent string, so a remembered slice kept every edited version of an open
+ * document alive (about its size per keystroke in the language server). Concatenation
+ * followed by a slice makes V8 copy the characters into a string of the line's own size.
+ */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /** The indices of the line's tokens other than its BOM and newline. */
