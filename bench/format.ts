@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parseConf } from '../grammar/conf/parse';
 import { defaultFormatOptions, formatConf } from '../server/format';
 import { formatDocument } from '../server/service/format';
+import { compare, targetLine } from './measure';
 
 const generator = resolve(import.meta.dirname, '../../shared/oracle/gen-conf.py');
 const cli = resolve(import.meta.dirname, '../dist/ipsec-lint.cjs');
@@ -42,7 +43,7 @@ function withGeneratedConf<T>(conns: number, use: (file: string) => T): T {
   }
 }
 
-/** Formats a generated config of `conns` conns (the generator indents with spaces, so every body line changes). */
+/** Formats a generated config of `conns` conns (its layout differs from the formatter's, so lines change). */
 export async function benchFormat(conns = Number(process.env.BENCH_CONNS ?? 10_000), runs = 3): Promise<FormatBenchResult> {
   return withGeneratedConf(conns, (file) => {
     const text = readFileSync(file, 'utf8');
@@ -83,17 +84,25 @@ export async function run(): Promise<string[]> {
       lines.push(`ipsec-lint fmt --check: ${cli} missing (npm run build)`);
       return;
     }
-    // The generator indents with spaces, so --check must find changes (exit 1); anything else would time a failure.
+    // The generator's layout differs from the formatter's, so --check must find changes (exit 1); anything else would time a failure.
     const status = spawnSync(process.execPath, [cli, 'fmt', '--check', file], { stdio: 'ignore' }).status;
     if (status !== 1) {
       lines.push(`ipsec-lint fmt --check exited ${status} on the generated file; not timed`);
       return;
     }
-    const fmtMs = best(2, () => spawnSync(process.execPath, [cli, 'fmt', '--check', file], { stdio: 'ignore' }));
-    const lintMs = best(2, () => spawnSync(process.execPath, [cli, '--libreswan-version', '4.10', file], { stdio: 'ignore' }));
-    const baseline = existsSync(readwriteconf) ? best(2, () => spawnSync(readwriteconf, ['--config', file], { stdio: 'ignore' })) : undefined;
-    const against = baseline === undefined ? 'readwriteconf not installed' : `readwriteconf ${baseline.toFixed(0)} ms, ratio ${(fmtMs / baseline).toFixed(2)}`;
-    lines.push(`${'fmt --check, whole process'.padEnd(34)} ${fmtMs.toFixed(0)} ms; lint ${lintMs.toFixed(0)} ms, ratio ${(fmtMs / lintMs).toFixed(2)}; ${against}`);
+    if (!existsSync(readwriteconf)) {
+      lines.push(`fmt --check: ${readwriteconf} absent (apt-get install libreswan): no baseline`);
+      return;
+    }
+    const runs = Number(process.env.BENCH_RUNS ?? 3);
+    const [fmt, rwc] = compare(
+      [
+        { command: process.execPath, args: [cli, 'fmt', '--check', file] },
+        { command: readwriteconf, args: ['--config', file] },
+      ],
+      runs,
+    );
+    lines.push(targetLine(`fmt --check ${conns} conns, CPU`, `${(fmt.cpuMs / 1000).toFixed(2)} s CPU`, `4.10 readwriteconf ${(rwc.cpuMs / 1000).toFixed(2)} s CPU`, fmt.cpuMs / rwc.cpuMs, 1.0));
   });
   return lines;
 }

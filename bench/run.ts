@@ -3,20 +3,22 @@ import { resolve } from 'node:path';
 import { benchLint } from './lint';
 
 /**
- * `npm run bench`: every benchmark of the project, each against a baseline measured in the
- * same run, printed as times and ratios.
+ * `npm run bench`: every performance target of the project (issue 14), each printed beside
+ * its baseline measured in the same run, with the ratio and whether it is met. Whole
+ * processes are timed in turns and quoted as medians of CPU time (user + sys) unless the
+ * line says otherwise: the machine may be shared, and wall time then measures the
+ * neighbours. docs/performance.md says where the time goes and what each step gained.
  */
 async function main(): Promise<void> {
   const conns = Number(process.env.BENCH_CONNS ?? 10_000);
-  console.log(`ipsec-lint benchmarks (${conns} conns; best of 2 runs; ratio = ipsec-lint / baseline)\n`);
-  console.log('Lint, whole process, against Debian Libreswan 4.10 `addconn --checkconfig`:');
-  for (const row of benchLint(conns)) {
-    const base = row.addconnMs === undefined ? 'addconn not installed (apt-get install libreswan)' : `addconn ${row.addconnMs.toFixed(0)} ms, ratio ${(row.ipsecLintMs / row.addconnMs).toFixed(2)}`;
-    console.log(`  ${row.name.padEnd(26)} ipsec-lint ${row.ipsecLintMs.toFixed(0)} ms; ${base}`);
-  }
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  console.log(`ipsec-lint benchmarks (${conns} conns; medians of ${runs} runs after a warm-up; ratio = ipsec-lint / baseline)\n`);
+  console.log('Lint, whole process, against Libreswan `addconn --checkconfig` on the same file:');
+  for (const line of benchLint(conns, runs)) console.log(`  ${line}`);
   for (const [file, title] of [
+    ['startup.ts', 'One small file, end to end'],
     ['format.ts', 'Formatter'],
-    ['lsp.ts', 'Language server latency'],
+    ['lsp.ts', 'Language server (in process, 5,000-line file)'],
   ] as const) {
     const path = resolve(import.meta.dirname, file);
     if (!existsSync(path)) continue;

@@ -92,10 +92,12 @@ class ConfLineParser extends EmbeddedActionsParser {
   });
 }
 
-const parser = new ConfLineParser();
+/** Built on first use, like the lexer: Chevrotain's grammar analysis costs start-up time. */
+let parser: ConfLineParser | undefined;
 
 /** Parses the significant tokens of one line (no newline); undefined when the line has no valid shape. */
 export function parseLineShape(tokens: IToken[]): LineShape | undefined {
+  parser ??= new ConfLineParser();
   parser.input = tokens;
   const shape = parser.line();
   if (parser.errors.length > 0) return undefined;

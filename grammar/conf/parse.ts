@@ -1,6 +1,6 @@
-import type { IToken } from 'chevrotain';
 import type { TextRange } from '../text-range';
-import { parseLineShape, type LineShape } from './line-parser';
+import { scanCommonLine } from './fast-line-scanner';
+import { readLineWithChevrotain, type LineReading, type ReadingShape } from './line-reading';
 import type {
   AssignmentLine,
   ConfFile,
@@ -11,22 +11,6 @@ import type {
   ConfTokenKind,
   ValueNode,
 } from './syntax-tree';
-import { confLexer } from './tokens';
-
-const kindOfTokenType: Record<string, ConfTokenKind> = {
-  Bom: 'bom',
-  Newline: 'newline',
-  ValueNewline: 'newline',
-  Indent: 'indent',
-  Gap: 'gap',
-  Comment: 'comment',
-  Equals: 'equals',
-  Quoted: 'quoted',
-  Braced: 'braced',
-  Word: 'word',
-  BareValue: 'bare',
-  Stray: 'stray',
-};
 
 /** `X-foo` / `x_foo` keys are comments to Libreswan. */
 const commentKey = /^[Xx][-_]/;
@@ -47,8 +31,9 @@ export function parseConf(text: string): ConfFile {
     const lineEnd = newlineAt === -1 ? text.length : newlineAt + 1;
     const lineText = text.slice(lineStart, lineEnd);
     const reading = readLine(lineText);
-    if (reading.newline) {
-      if (reading.newline.image.length === 2) crlf++;
+    const last = reading.kinds.length - 1;
+    if (last >= 0 && reading.kinds[last] === 'newline') {
+      if (lineText.length - reading.starts[last] === 2) crlf++;
       else lf++;
     }
     const line = buildLine(reading, lines.length, lineStart, lineText);
@@ -94,22 +79,17 @@ class LineToken implements ConfToken {
   }
 }
 
-/** Chevrotain offsets are relative to the line, which starts at `lineStart` in the file. */
-function toConfToken(token: IToken, lineNo: number, lineStart: number): ConfToken {
-  return new LineToken(kindOfTokenType[token.tokenType.name] ?? 'stray', token.image, lineStart + token.startOffset, lineNo, lineStart);
-}
-
-/** Looks up the tree token made for a Chevrotain token of the same (short) line. */
-class LineTokens {
-  constructor(
-    private readonly raw: readonly IToken[],
-    readonly tokens: readonly ConfToken[],
-  ) {}
-
-  get(token: IToken): ConfToken | undefined {
-    const i = this.raw.indexOf(token);
-    return i >= 0 ? this.tokens[i] : undefined;
+/** The tree's tokens of one line, made from its reading; a token ends where the next starts. */
+function lineTokens(reading: LineReading, lineNo: number, lineStart: number, lineText: string): ConfToken[] {
+  const { kinds, starts } = reading;
+  const count = kinds.length;
+  const tokens: ConfToken[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const start = starts[i];
+    const end = i + 1 < count ? starts[i + 1] : lineText.length;
+    tokens[i] = new LineToken(kinds[i], lineText.slice(start, end), lineStart + start, lineNo, lineStart);
   }
+  return tokens;
 }
 
 /** A value over its token; its range is the token's, built only when someone asks. */
@@ -126,108 +106,106 @@ class TokenValue implements ValueNode {
   }
 }
 
-function valueOf(token: IToken, confToken: ConfToken): ValueNode {
-  const name = token.tokenType.name;
-  const raw = token.image;
-  if (name === 'Quoted') return new TokenValue(raw.slice(1, -1), raw, 'double', confToken);
-  if (name === 'Braced') return new TokenValue(raw.slice(1, -1), raw, 'brace', confToken);
-  return new TokenValue(raw, raw, 'bare', confToken);
+function valueOf(token: ConfToken): ValueNode {
+  const raw = token.text;
+  if (token.kind === 'quoted') return new TokenValue(raw.slice(1, -1), raw, 'double', token);
+  if (token.kind === 'braced') return new TokenValue(raw.slice(1, -1), raw, 'brace', token);
+  return new TokenValue(raw, raw, 'bare', token);
 }
 
-/**
- * What a line's text always yields, whatever its place in the file: Chevrotain's tokens
- * (offsets relative to the line) and the line's shape. Configs repeat lines (`auto=add`,
- * the same `ike=` in every conn), and an editor re-parses a file whose lines are nearly all
- * unchanged, so readings are remembered by text.
+/*
+ * Configs repeat lines (`auto=add`, the same `ike=` in every conn), and an editor re-parses a
+ * file whose lines are nearly all unchanged, so readings are remembered by text.
  */
-interface LineReading {
-  readonly raw: readonly IToken[];
-  readonly newline: IToken | undefined;
-  /** Undefined when the grammar cannot read the line. */
-  readonly shape: LineShape | undefined;
-}
-
-const EMPTY_SHAPE: LineShape = { kind: 'empty' };
 const READINGS_LIMIT = 100_000;
 const readings = new Map<string, LineReading>();
 /**
  * Texts read once so far. A reading is kept only when its text comes round a second time:
- * a large file's unique lines (each conn's own addresses) would otherwise keep every
- * Chevrotain token alive, and the garbage collector would pay for it.
+ * a large file's unique lines (each conn's own addresses) would otherwise fill the map.
  */
 const seenOnce = new Set<string>();
 
 function readLine(lineText: string): LineReading {
   const known = readings.get(lineText);
   if (known) return known;
-  const raw = confLexer.tokenize(lineText).tokens;
-  const last = raw.length > 0 ? raw[raw.length - 1] : undefined;
-  const newline = last && (last.tokenType.name === 'Newline' || last.tokenType.name === 'ValueNewline') ? raw.pop() : undefined;
-  const significant = raw.length > 0 && raw[0].tokenType.name === 'Bom' ? raw.slice(1) : raw;
-  const reading: LineReading = { raw, newline, shape: significant.length === 0 ? EMPTY_SHAPE : parseLineShape(significant) };
+  // The hand-written scanner reads the common lines; Chevrotain, the grammar of record, the rest.
+  const reading = scanCommonLine(lineText) ?? readLineWithChevrotain(lineText);
   if (seenOnce.has(lineText)) {
     if (readings.size >= READINGS_LIMIT) readings.clear();
-    readings.set(lineText, reading);
+    readings.set(ownCopy(lineText), reading);
   } else {
     if (seenOnce.size >= READINGS_LIMIT) seenOnce.clear();
-    seenOnce.add(lineText);
+    seenOnce.add(ownCopy(lineText));
   }
   return reading;
 }
 
+/**
+ * A line's text that does not hold on to the document it was cut from. V8 keeps a slice as
+ * a view into its parent string, so a remembered slice kept every edited version of an open
+ * document alive (about its size per keystroke in the language server). Concatenation
+ * followed by a slice makes V8 copy the characters into a string of the line's own size.
+ */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
+/** The indices of the line's tokens other than its BOM and newline. */
+function significantIndices(kinds: readonly ConfTokenKind[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < kinds.length; i++) if (kinds[i] !== 'bom' && kinds[i] !== 'newline') out.push(i);
+  return out;
+}
+
 function buildLine(reading: LineReading, lineNo: number, lineStart: number, lineText: string): ConfLine {
-  const { raw, newline, shape } = reading;
-  const count = raw.length + (newline ? 1 : 0);
-  const tokens: ConfToken[] = new Array(count);
-  for (let i = 0; i < raw.length; i++) tokens[i] = toConfToken(raw[i], lineNo, lineStart);
-  if (newline) tokens[raw.length] = toConfToken(newline, lineNo, lineStart);
-  const byToken = new LineTokens(raw, tokens);
-  const lineLength = newline ? newline.startOffset : lineText.length;
+  const { kinds, shape } = reading;
+  const tokens = lineTokens(reading, lineNo, lineStart, lineText);
+  const hasNewline = kinds.length > 0 && kinds[kinds.length - 1] === 'newline';
+  const lineLength = hasNewline ? reading.starts[kinds.length - 1] : lineText.length;
   const range: TextRange = { start: { line: lineNo, character: 0 }, end: { line: lineNo, character: lineLength } };
-  const significant = raw.length > 0 && raw[0].tokenType.name === 'Bom' ? raw.slice(1) : raw;
   const base = { line: lineNo, tokens, range };
   if (!shape) {
-    return { line: base.line, tokens: base.tokens, range: base.range, kind: 'error', message: describeBadLine(significant), errorRange: contentRange(significant, byToken, range) };
+    const significant = significantIndices(kinds);
+    return { line: base.line, tokens: base.tokens, range: base.range, kind: 'error', message: describeBadLine(significant, tokens), errorRange: contentRange(significant, tokens, range) };
   }
-  const c = (t: IToken | undefined): ConfToken | undefined => (t ? byToken.get(t) : undefined);
-  const comment = c(shape.comment);
+  const comment = shape.comment === undefined ? undefined : tokens[shape.comment];
   switch (shape.kind) {
     case 'empty':
       return comment ? { line: base.line, tokens: base.tokens, range: base.range, kind: 'comment', comment } : { line: base.line, tokens: base.tokens, range: base.range, kind: 'blank' };
     case 'header':
-      return headerLine(shape.words, comment, base, byToken);
+      return headerLine(shape.words, comment, base);
     case 'indented-words': {
-      const first = shape.words[0];
-      if (commentKey.test(first.image) && shape.words.length === 1) {
-        return { line: base.line, tokens: base.tokens, range: base.range, kind: 'assignment', indent: c(shape.indent)!, key: c(first)!, isCommentKey: true, comment };
+      const first = tokens[shape.words[0]];
+      if (commentKey.test(first.text) && shape.words.length === 1) {
+        return { line: base.line, tokens: base.tokens, range: base.range, kind: 'assignment', indent: tokens[shape.indent], key: first, isCommentKey: true, comment };
       }
-      const reserved = ['conn', 'config', 'include', 'version'].includes(first.image);
+      const reserved = ['conn', 'config', 'include', 'version'].includes(first.text);
       const message = reserved
-        ? `'${first.image}' must start in column 0: an indented line is read as a key=value line`
-        : `expected '=' after '${first.image}': body lines are key=value`;
-      return { line: base.line, tokens: base.tokens, range: base.range, kind: 'error', message, errorRange: contentRange(shape.words, byToken, range), comment };
+        ? `'${first.text}' must start in column 0: an indented line is read as a key=value line`
+        : `expected '=' after '${first.text}': body lines are key=value`;
+      return { line: base.line, tokens: base.tokens, range: base.range, kind: 'error', message, errorRange: contentRange(shape.words, tokens, range), comment };
     }
     case 'assignment': {
-      const key = c(shape.key)!;
-      const isCommentKey = commentKey.test(shape.key.image);
+      const key = tokens[shape.key];
+      const isCommentKey = commentKey.test(key.text);
       // X- keys take the rest of the line raw, so extra words are part of their value.
       if (shape.extra.length > 0 && !isCommentKey) {
-        const extraRange = contentRange(shape.extra, byToken, range);
-        const message = shape.value
-          ? `unexpected '${shape.extra[0].image}' after the value: one key=value per line; quote a value that contains spaces`
-          : `unexpected '${shape.extra[0].image}' in the value`;
+        const extraRange = contentRange(shape.extra, tokens, range);
+        const message = shape.value !== undefined
+          ? `unexpected '${tokens[shape.extra[0]].text}' after the value: one key=value per line; quote a value that contains spaces`
+          : `unexpected '${tokens[shape.extra[0]].text}' in the value`;
         return { line: base.line, tokens: base.tokens, range: base.range, kind: 'error', message, errorRange: extraRange, comment };
       }
-      const value = shape.value ? valueOf(shape.value, c(shape.value)!) : undefined;
+      const value = shape.value !== undefined ? valueOf(tokens[shape.value]) : undefined;
       const line: AssignmentLine = {
         line: base.line,
         tokens: base.tokens,
         range: base.range,
         kind: 'assignment',
-        indent: c(shape.indent)!,
+        indent: tokens[shape.indent],
         key,
-        equals: c(shape.equals),
-        value: isCommentKey && shape.extra.length > 0 ? rawRestValue(shape, byToken, lineText, lineLength, lineNo) : value,
+        equals: shape.equals === undefined ? undefined : tokens[shape.equals],
+        value: isCommentKey && shape.extra.length > 0 ? rawRestValue(shape, reading, tokens, lineText, lineLength, lineNo) : value,
         isCommentKey,
         comment,
       };
@@ -237,28 +215,26 @@ function buildLine(reading: LineReading, lineNo: number, lineStart: number, line
 }
 
 function rawRestValue(
-  shape: Extract<LineShape, { kind: 'assignment' }>,
-  byToken: LineTokens,
+  shape: Extract<ReadingShape, { kind: 'assignment' }>,
+  reading: LineReading,
+  tokens: readonly ConfToken[],
   lineText: string,
   lineLength: number,
   lineNo: number,
 ): ValueNode | undefined {
   const first = shape.value ?? shape.extra[0];
-  const start = first.startOffset;
-  const end = shape.comment ? shape.comment.startOffset : lineLength;
+  const start = reading.starts[first];
+  const end = shape.comment !== undefined ? reading.starts[shape.comment] : lineLength;
   const raw = lineText.slice(start, end).replace(/[ \t]+$/, '');
-  const token = byToken.get(first)!;
+  const token = tokens[first];
   return { text: raw, raw, quoting: 'bare', token, range: { start: { line: lineNo, character: start }, end: { line: lineNo, character: start + raw.length } } };
 }
 
-function headerLine(
-  words: readonly IToken[],
-  comment: ConfToken | undefined,
-  base: { line: number; tokens: readonly ConfToken[]; range: TextRange },
-  byToken: LineTokens,
-): ConfLine {
-  const [first, second] = words;
-  const keyword = byToken.get(first)!;
+function headerLine(words: readonly number[], comment: ConfToken | undefined, base: { line: number; tokens: readonly ConfToken[]; range: TextRange }): ConfLine {
+  const { tokens } = base;
+  const first = tokens[words[0]];
+  const second = words.length > 1 ? tokens[words[1]] : undefined;
+  const keyword = first;
   const extraAfter = (n: number): ConfLine | undefined =>
     words.length > n
       ? {
@@ -266,8 +242,8 @@ function headerLine(
           tokens: base.tokens,
           range: base.range,
           kind: 'error',
-          message: `unexpected '${words[n].image}' after '${words.slice(0, n).map((w) => w.image).join(' ')}'`,
-          errorRange: contentRange(words.slice(n), byToken, base.range),
+          message: `unexpected '${tokens[words[n]].text}' after '${words.slice(0, n).map((w) => tokens[w].text).join(' ')}'`,
+          errorRange: contentRange(words.slice(n), tokens, base.range),
           comment,
         }
       : undefined;
@@ -276,53 +252,52 @@ function headerLine(
     tokens: base.tokens,
     range: base.range,
     kind: 'error',
-    message: `'${first.image}' needs ${what}`,
+    message: `'${first.text}' needs ${what}`,
     errorRange: keyword.range,
     comment,
   });
-  switch (first.image) {
+  switch (first.text) {
     case 'config':
-      if (second?.image !== 'setup') return missing("'setup' after it: the only config section is 'config setup'");
+      if (second?.text !== 'setup') return missing("'setup' after it: the only config section is 'config setup'");
       return extraAfter(2) ?? { line: base.line, tokens: base.tokens, range: base.range, kind: 'setup-header', keyword, comment };
     case 'conn':
       if (!second) return missing('a name');
-      return extraAfter(2) ?? { line: base.line, tokens: base.tokens, range: base.range, kind: 'conn-header', keyword, name: valueOf(second, byToken.get(second)!), comment };
+      return extraAfter(2) ?? { line: base.line, tokens: base.tokens, range: base.range, kind: 'conn-header', keyword, name: valueOf(second), comment };
     case 'include':
       if (!second) return missing('a file name or pattern');
-      return extraAfter(2) ?? { line: base.line, tokens: base.tokens, range: base.range, kind: 'include', keyword, path: valueOf(second, byToken.get(second)!), comment };
+      return extraAfter(2) ?? { line: base.line, tokens: base.tokens, range: base.range, kind: 'include', keyword, path: valueOf(second), comment };
     case 'version':
       if (!second) return missing('a value');
-      return extraAfter(2) ?? { line: base.line, tokens: base.tokens, range: base.range, kind: 'version', keyword, value: valueOf(second, byToken.get(second)!), comment };
+      return extraAfter(2) ?? { line: base.line, tokens: base.tokens, range: base.range, kind: 'version', keyword, value: valueOf(second), comment };
     default:
       return {
         line: base.line,
         tokens: base.tokens,
         range: base.range,
         kind: 'error',
-        message: `'${first.image}' is not a section: a line in column 0 must be 'config setup', 'conn NAME', 'include FILE' or 'version N' (indent key=value lines)`,
+        message: `'${first.text}' is not a section: a line in column 0 must be 'config setup', 'conn NAME', 'include FILE' or 'version N' (indent key=value lines)`,
         errorRange: keyword.range,
         comment,
       };
   }
 }
 
-function describeBadLine(tokens: readonly IToken[]): string {
-  const first = tokens[0];
-  const name = first.tokenType.name;
-  if (name === 'Equals' || (name === 'Word' && tokens.some((t) => t.tokenType.name === 'Equals')))
-    return 'a key=value line must be indented (start it with a space or a tab)';
-  if (name === 'Stray' || tokens.some((t) => t.tokenType.name === 'Stray')) {
-    const stray = tokens.find((t) => t.tokenType.name === 'Stray')!;
-    return stray.image === '"' ? 'unterminated quote: a quoted value must close on the same line' : `unexpected '${stray.image}'`;
+function describeBadLine(significant: readonly number[], tokens: readonly ConfToken[]): string {
+  const first = tokens[significant[0]];
+  const has = (kind: ConfTokenKind): boolean => significant.some((i) => tokens[i].kind === kind);
+  if (first.kind === 'equals' || (first.kind === 'word' && has('equals'))) return 'a key=value line must be indented (start it with a space or a tab)';
+  if (first.kind === 'stray' || has('stray')) {
+    const stray = tokens[significant.find((i) => tokens[i].kind === 'stray')!];
+    return stray.text === '"' ? 'unterminated quote: a quoted value must close on the same line' : `unexpected '${stray.text}'`;
   }
-  if (name === 'Indent' && tokens[1]?.tokenType.name === 'Equals') return "missing key before '='";
+  if (first.kind === 'indent' && significant.length > 1 && tokens[significant[1]].kind === 'equals') return "missing key before '='";
   return 'this line is not a section header, a key=value line or a comment';
 }
 
-function contentRange(tokens: readonly IToken[], byToken: LineTokens, fallback: TextRange): TextRange {
-  const visible = tokens.filter((t) => !['Indent', 'Gap', 'Bom'].includes(t.tokenType.name));
+function contentRange(indices: readonly number[], tokens: readonly ConfToken[], fallback: TextRange): TextRange {
+  const visible = indices.filter((i) => tokens[i].kind !== 'indent' && tokens[i].kind !== 'gap' && tokens[i].kind !== 'bom');
   if (visible.length === 0) return fallback;
-  return { start: byToken.get(visible[0])!.range.start, end: byToken.get(visible[visible.length - 1])!.range.end };
+  return { start: tokens[visible[0]].range.start, end: tokens[visible[visible.length - 1]].range.end };
 }
 
 function groupSections(lines: readonly ConfLine[], errors: ConfSyntaxError[]): { preamble: ConfLine[]; sections: ConfSection[] } {

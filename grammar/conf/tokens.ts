@@ -88,14 +88,23 @@ export const Stray = createToken({ name: 'Stray', pattern: /[^\n]/ });
 
 export const allTokenTypes: TokenType[] = [Bom, Newline, ValueNewline, Indent, Gap, Comment, Equals, Quoted, Braced, Word, BareValue, Stray];
 
-export const confLexer = new Lexer(
-  {
-    modes: {
-      line: [Bom, Newline, Indent, Gap, Comment, Equals, Quoted, Braced, Word, Stray],
-      value: [ValueNewline, Gap, Comment, Quoted, Braced, BareValue, Stray],
+let lexer: Lexer | undefined;
+
+/**
+ * The lexer, built on first use: the fast line scanner reads almost every line, so most runs
+ * never need it, and building it is a measurable part of a small file's start-up.
+ */
+export function confLexer(): Lexer {
+  lexer ??= new Lexer(
+    {
+      modes: {
+        line: [Bom, Newline, Indent, Gap, Comment, Equals, Quoted, Braced, Word, Stray],
+        value: [ValueNewline, Gap, Comment, Quoted, Braced, BareValue, Stray],
+      },
+      defaultMode: 'line',
     },
-    defaultMode: 'line',
-  },
-  // Lines and columns come from the tree builder; Chevrotain only needs to track offsets.
-  { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true },
-);
+    // Lines and columns come from the tree builder; Chevrotain only needs to track offsets.
+    { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true },
+  );
+  return lexer;
+}

@@ -121,7 +121,11 @@ export function lookupAlgorithm(type: AlgorithmType, name: string, span: Span, o
   if (isKnownUnsupportedName(type, name)) {
     return { error: error('not-supported', `Libreswan knows the ${label} '${name}' but does not implement it; use a supported one.`, span) };
   }
-  return { error: error('unknown-algorithm', `'${name}' is not ${article(label)} Libreswan recognises.${suggestions(type, name, options)}`, span) };
+  // The parser looks names up speculatively (is it a PRF or an integrity algorithm?) and drops
+  // most misses, so the did-you-mean search runs only when someone reads the message.
+  let message: string | undefined;
+  const describe = (): string => (message ??= `'${name}' is not ${article(label)} Libreswan recognises.${suggestions(type, name, options)}`);
+  return { error: { code: 'unknown-algorithm', get message() { return describe(); }, start: span.start, end: span.end, severity: 'error' } };
 }
 
 /** Looks up an encryption algorithm and checks an explicit key length. */

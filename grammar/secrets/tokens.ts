@@ -158,17 +158,19 @@ export const secretsTokenTypes: TokenType[] = [
   Significant, Operand, AnyWord,
 ];
 
-const controlFileLexer = new Lexer(secretsTokenTypes, {
-  positionTracking: 'onlyOffset',
-  // Word has no first-character hint (it takes almost anything), so Chevrotain cannot
-  // build its first-character table; that only costs speed, so don't warn about it.
-  ensureOptimizations: false,
-});
+/** Built when the first secrets or policy file is read: a run over ipsec.conf alone never pays for it. */
+let controlFileLexer: Lexer | undefined;
 
 /** Lexes ipsec.secrets or a policy group file the way Libreswan's scanner cuts tokens. */
 export function tokenizeControlFile(text: string): ILexingResult {
   lineCache = undefined;
   try {
+    controlFileLexer ??= new Lexer(secretsTokenTypes, {
+      positionTracking: 'onlyOffset',
+      // Word has no first-character hint (it takes almost anything), so Chevrotain cannot
+      // build its first-character table; that only costs speed, so don't warn about it.
+      ensureOptimizations: false,
+    });
     return controlFileLexer.tokenize(text);
   } finally {
     // Don't keep a large document alive through the cache.

@@ -1,0 +1,103 @@
+import type { IToken } from 'chevrotain';
+import { parseLineShape, type LineShape } from './line-parser';
+import type { ConfTokenKind } from './syntax-tree';
+import { confLexer } from './tokens';
+
+/**
+ * What a line's text always yields, wherever it stands in a file: its tokens as kinds and
+ * start offsets relative to the line, and its shape, naming tokens by their index. No
+ * Chevrotain object survives in it, so a remembered reading costs a few small arrays, and
+ * the hand-written scanner (fast-line-scanner.ts) and Chevrotain produce the very same value
+ * (test/grammar/fast-line-scanner.test.ts proves it on the corpus and on random lines).
+ */
+export interface LineReading {
+  /** Kinds of every token, the newline (when the line has one) last. */
+  readonly kinds: readonly ConfTokenKind[];
+  /** Where each token starts in the line; a token ends where the next one starts, the last at the line's end. */
+  readonly starts: readonly number[];
+  /** Undefined when the grammar cannot read the line. */
+  readonly shape: ReadingShape | undefined;
+}
+
+/** A line's shape with tokens named by their index in `LineReading.kinds`. */
+export type ReadingShape =
+  | { readonly kind: 'empty'; readonly indent: number | undefined; readonly comment: number | undefined }
+  | { readonly kind: 'header'; readonly words: readonly number[]; readonly comment: number | undefined }
+  | {
+      readonly kind: 'assignment';
+      readonly indent: number;
+      readonly key: number;
+      readonly equals: number | undefined;
+      readonly value: number | undefined;
+      /** Tokens after the value that are not a comment: a second statement, a stray quote. */
+      readonly extra: readonly number[];
+      readonly comment: number | undefined;
+    }
+  | { readonly kind: 'indented-words'; readonly indent: number; readonly words: readonly number[]; readonly comment: number | undefined };
+
+/*
+ * Shapes are built only through these, in one property order, so the two readers' shapes
+ * compare equal and share hidden classes.
+ */
+export function emptyShape(indent: number | undefined, comment: number | undefined): ReadingShape {
+  return { kind: 'empty', indent, comment };
+}
+export function headerShape(words: readonly number[], comment: number | undefined): ReadingShape {
+  return { kind: 'header', words, comment };
+}
+export function assignmentShape(
+  indent: number,
+  key: number,
+  equals: number | undefined,
+  value: number | undefined,
+  extra: readonly number[],
+  comment: number | undefined,
+): ReadingShape {
+  return { kind: 'assignment', indent, key, equals, value, extra, comment };
+}
+export function indentedWordsShape(indent: number, words: readonly number[], comment: number | undefined): ReadingShape {
+  return { kind: 'indented-words', indent, words, comment };
+}
+
+const kindOfTokenType: Record<string, ConfTokenKind> = {
+  Bom: 'bom',
+  Newline: 'newline',
+  ValueNewline: 'newline',
+  Indent: 'indent',
+  Gap: 'gap',
+  Comment: 'comment',
+  Equals: 'equals',
+  Quoted: 'quoted',
+  Braced: 'braced',
+  Word: 'word',
+  BareValue: 'bare',
+  Stray: 'stray',
+};
+
+/** Reads one line (with its newline, if any) with Chevrotain: the grammar of record. */
+export function readLineWithChevrotain(lineText: string): LineReading {
+  const raw = confLexer().tokenize(lineText).tokens;
+  const kinds = raw.map((t) => kindOfTokenType[t.tokenType.name] ?? 'stray');
+  const starts = raw.map((t) => t.startOffset);
+  let significant = raw;
+  if (significant.length > 0 && kinds[kinds.length - 1] === 'newline') significant = significant.slice(0, -1);
+  if (significant.length > 0 && kinds[0] === 'bom') significant = significant.slice(1);
+  if (significant.length === 0) return { kinds, starts, shape: emptyShape(undefined, undefined) };
+  const shape = parseLineShape(significant);
+  return { kinds, starts, shape: shape && indexedShape(shape, raw) };
+}
+
+function indexedShape(shape: LineShape, raw: readonly IToken[]): ReadingShape {
+  const at = (t: IToken): number => raw.indexOf(t);
+  const opt = (t: IToken | undefined): number | undefined => (t ? at(t) : undefined);
+  switch (shape.kind) {
+    case 'empty':
+      return emptyShape(opt(shape.indent), opt(shape.comment));
+    case 'header':
+      return headerShape(shape.words.map(at), opt(shape.comment));
+    case 'assignment':
+      return assignmentShape(at(shape.indent), at(shape.key), opt(shape.equals), opt(shape.value), shape.extra.map(at), opt(shape.comment));
+    case 'indented-words':
+      return indentedWordsShape(at(shape.indent), shape.words.map(at), opt(shape.comment));
+  }
+}
