@@ -66,7 +66,8 @@ function quoteIfNeeded(value: string): string {
   return /^[^\s"#{}]*$/.test(value) ? value : `"${value.replace(/"/g, '')}"`;
 }
 
-function removal(a: Assignment, why: string): Fix {
+/** Turns an assignment into a comment that says what it was and why it went; its trailing comment stays. */
+export function removal(a: Assignment, why: string): Fix {
   const tail = trailingComment(a);
   const written = assignmentText(a);
   const assignment = written.slice(0, written.length - tail.length);
