@@ -15,6 +15,7 @@ import { formatSarif } from './output-sarif';
 import { formatStylish } from './output-stylish';
 import { SettingsResolver } from './resolve-settings';
 import { UsageError, type CommandResult } from './command-result';
+import { runFix } from './fix-command';
 
 export const lintUsage = `Usage: ipsec-lint [options] PATH...
 
@@ -32,6 +33,10 @@ Options:
   --stdin-filename PATH       name standard input as this file (its kind, settings and includes)
   --quiet                     report errors only
   --max-warnings N            exit 1 when there are more than N warnings and informational findings
+  --fix                       apply the safe fixes and the migrations to the target release, in place
+                              (atomically; ipsec.secrets files are left alone), then report what is left
+  --fix-dry-run               print the changes --fix would make as a unified diff; the errors it
+                              would leave go to standard error
   -h, --help                  show this help
 
 Other commands: ipsec-lint fmt --help, ipsec-lint pair --help
@@ -58,6 +63,8 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
       'stdin-filename': { type: 'string' },
       quiet: { type: 'boolean' },
       'max-warnings': { type: 'string' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -84,6 +91,14 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
     cryptoPolicyEra,
     cryptoPolicyFile: values['crypto-policy-file'] ? resolve(values['crypto-policy-file']) : undefined,
   });
+  if (values.fix || values['fix-dry-run']) {
+    if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be combined');
+    if (values.fix && positionals.includes('-')) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run');
+    const fixed = runFix({ paths: positionals, dryRun: values['fix-dry-run'] === true, resolver, readStandardInput, stdinFilename: values['stdin-filename'] });
+    if (values['fix-dry-run'] || fixed.exitCode === 2) return fixed;
+    const after = runLint(argv.filter((a) => a !== '--fix'), readStandardInput);
+    return { stdout: after.stdout, stderr: fixed.stderr + after.stderr, exitCode: after.exitCode };
+  }
   const { files, problems } = discover(positionals.filter((p) => p !== '-'));
   const stderr: string[] = problems.map((p) => `ipsec-lint: ${p.path}: ${p.message}`);
   const byFile = new Map<string, Map<string, LintDiagnostic>>();

@@ -7,6 +7,7 @@ import { includeProblem } from './conf/include-problem';
 import { invalidValue } from './conf/invalid-value';
 import { keywordWrongSection } from './conf/keyword-wrong-section';
 import { obsoleteKeyword } from './conf/obsolete-keyword';
+import { obsoleteValue } from './conf/obsolete-value';
 import { publicKeyInDefault } from './conf/public-key-in-default';
 import { sidePrefixMissing } from './conf/side-prefix-missing';
 import { syntaxError } from './conf/syntax-error';
@@ -27,6 +28,7 @@ export const confRules: readonly ConfRule[] = [
   sidePrefixMissing,
   obsoleteKeyword,
   invalidValue,
+  obsoleteValue,
   duplicateKey,
   duplicateConnName,
   alsoReference,

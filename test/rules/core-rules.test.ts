@@ -11,6 +11,7 @@ const coreRules = [
   'keyword-wrong-section',
   'side-prefix-missing',
   'obsolete-keyword',
+  'obsolete-value',
   'invalid-value',
   'duplicate-key',
   'duplicate-conn-name',

@@ -1,6 +1,7 @@
 import type { Assignment } from '../../model/connections';
 import type { ConfRule, Finding } from '../rule';
 import { sectionLabel } from './section-of';
+import { removal } from './migration-edit';
 
 function removeLine(a: Assignment): Finding['fixes'] {
   return [{ title: `Remove this '${a.line.key.text}' line`, edits: [{ file: a.file.path, range: { start: a.line.range.start, end: { line: a.line.line + 1, character: 0 } }, newText: '' }] }];
@@ -43,17 +44,20 @@ export const duplicateKey: ConfRule = {
           report({ file: a.file.path, range: a.line.range, message: `'${a.line.key.text}' is set twice in ${sectionLabel(placed)}: Libreswan ${version} keeps the first value (${earlier.value}) and ignores this one`, rejectedByLibreswan: false, related, fixes: removeLine(a) });
           continue;
         }
+        // 4.x refuses the conn for any repeated key, even with the same value ("duplicate key
+        // 'right' in conn a while processing def a", checked with Debian's 4.10). The same value
+        // twice is redundant, so commenting the second out is safe for --fix.
         const differs = earlier.value !== a.value;
         report({
           file: a.file.path,
           range: a.line.range,
           message: differs
             ? `'${a.line.key.text}' is set twice in ${sectionLabel(placed)} with different values: Libreswan ${version} refuses to load the conn`
-            : `'${a.line.key.text}' is set twice in ${sectionLabel(placed)}`,
-          rejectedByLibreswan: differs,
-          severity: differs ? 'error' : 'warning',
+            : `'${a.line.key.text}' is set twice in ${sectionLabel(placed)}, with the same value: Libreswan ${version} still refuses to load the conn; remove one`,
+          rejectedByLibreswan: true,
+          severity: 'error',
           related,
-          fixes: removeLine(a),
+          fixes: differs ? removeLine(a) : [removal(a, `set twice in ${sectionLabel(placed)} with the same value`)],
         });
       }
     }

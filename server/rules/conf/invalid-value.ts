@@ -4,11 +4,12 @@ import { checkAddress, checkAddressPool, checkCidr, checkSubnet, looksLikeHostna
 import type { Assignment } from '../../model/connections';
 import { checkTypedValue, valueSyntaxPattern } from '../../model/typed-value';
 import type { ConfRule, Finding } from '../rule';
+import { migrationAdvice, valueMigrationOf } from './migration-edit';
 
 const addressTypes = new Set(['subnet', 'subnet-list', 'range-list', 'cidr', 'ip', 'ip-list', 'host', 'hex']);
 
 /** Why a value is wrong for its keyword in this version, or undefined. */
-function problemWith(value: string, info: KeywordVersionInfo, syntax: AddressSyntax, storageKey: string): string | undefined {
+export function problemWith(value: string, info: KeywordVersionInfo, syntax: AddressSyntax, storageKey: string): string | undefined {
   if (value === '' && syntax.emptyAddressIsUnset && addressTypes.has(info.type)) return undefined;
   if (info.type === 'ip' && syntax.addressListKeys.includes(storageKey) && value.includes(',')) {
     for (const item of value.split(',')) {
@@ -84,14 +85,19 @@ export function valueFinding(a: Assignment, problem: string, info: KeywordVersio
 /** Typed value checks: booleans, enums, durations, numbers, percentages, sizes, addresses and subnets. */
 export const invalidValue: ConfRule = {
   meta: { id: 'invalid-value', description: 'A value that does not fit its keyword (type, allowed words, address syntax) in the target version.', defaultSeverity: 'error', scope: 'conf' },
-  check({ config, syntax, version }, report) {
+  check({ config, syntax, version, table }, report) {
     for (const assignments of config.assignments.values()) {
       for (const a of assignments) {
         if (a.meaning.kind !== 'known') continue;
         const info = a.meaning.canonical.info;
         if (a.meaning.match.info.status === 'obsolete' || info.status === 'obsolete') continue;
         const problem = problemWith(a.value, info, syntax, a.meaning.storageKey);
-        if (problem) report(valueFinding(a, problem, info, version));
+        if (!problem) continue;
+        const finding = valueFinding(a, problem, info, version);
+        // A value another release reads (keyexchange=ikev1 for 4.x): say when, and what to write.
+        const entry = valueMigrationOf(a, version);
+        const advice = entry ? migrationAdvice(a, entry, config, table, version) : undefined;
+        report(advice ? { ...finding, message: `${finding.message}: ${advice.message}`, fixes: advice.fixes } : finding);
       }
     }
   },

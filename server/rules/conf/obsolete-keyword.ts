@@ -1,9 +1,18 @@
+import { LIBRESWAN_VERSIONS, type KeywordSchema, type LibreswanVersion } from '../../../schemas/keywords';
 import type { ConfRule } from '../rule';
+import { keywordMigrationOf, migrationAdvice } from './migration-edit';
+
+/** The first release in schemas/ from which the keyword is obsolete up to the target, for the message. */
+function obsoleteSince(schema: KeywordSchema, version: LibreswanVersion): string {
+  let first: LibreswanVersion = version;
+  for (let i = LIBRESWAN_VERSIONS.indexOf(version); i >= 0 && schema.versions[LIBRESWAN_VERSIONS[i]]?.status === 'obsolete'; i--) first = LIBRESWAN_VERSIONS[i];
+  return first === LIBRESWAN_VERSIONS[0] ? `since ${first} or earlier` : `since ${first}`;
+}
 
 /** Keywords the target version accepts only to ignore, or refuses in a file, or keeps under an old name. */
 export const obsoleteKeyword: ConfRule = {
   meta: { id: 'obsolete-keyword', description: 'An obsolete, renamed or command-line-only keyword for the target version.', defaultSeverity: 'warning', scope: 'conf' },
-  check({ config, version }, report) {
+  check({ config, version, table }, report) {
     for (const assignments of config.assignments.values()) {
       for (const a of assignments) {
         const m = a.meaning;
@@ -12,11 +21,17 @@ export const obsoleteKeyword: ConfRule = {
         const key = a.line.key;
         const side = m.side && !m.impliedSide ? m.side : '';
         if (info.status === 'obsolete') {
+          const entry = keywordMigrationOf(a, version);
+          if (entry) {
+            const advice = migrationAdvice(a, entry, config, table, version);
+            report({ file: a.file.path, range: a.line.range, message: `'${key.text}' is obsolete in Libreswan ${version} and ignored: ${advice.message}`, rejectedByLibreswan: false, tags: ['deprecated'], fixes: advice.fixes });
+            continue;
+          }
           const instead = info.renamedTo ? `; use ${side}${info.renamedTo}= instead` : '; remove it';
           report({
             file: a.file.path,
             range: a.line.range,
-            message: `'${key.text}' is obsolete in Libreswan ${version} and ignored${instead}`,
+            message: `'${key.text}' is obsolete in Libreswan ${version} (${obsoleteSince(m.match.schema, version)}) and ignored${instead}`,
             rejectedByLibreswan: false,
             tags: ['deprecated'],
             fixes: info.renamedTo

@@ -1,4 +1,5 @@
 import type { ConfRule } from '../rule';
+import { migrationAdvice, valueMigrationOf } from './migration-edit';
 
 /** `subnet=` instead of `leftsubnet=`/`rightsubnet=`: an error from 5.4, silently the right end before. */
 export const sidePrefixMissing: ConfRule = {
@@ -8,6 +9,15 @@ export const sidePrefixMissing: ConfRule = {
       for (const a of assignments) {
         const m = a.meaning;
         if (m.kind !== 'needs-side' && !(m.kind === 'known' && m.impliedSide)) continue;
+        // Openswan's `auth=esp` is phase2=, not a side's auth=: its migration is the fix.
+        const entry = valueMigrationOf(a, version);
+        if (entry) {
+          // Where the version reads it as the right end, invalid-value reports the bad value.
+          if (m.kind !== 'needs-side') continue;
+          const advice = migrationAdvice(a, entry, config, table, version);
+          report({ file: a.file.path, range: a.line.key.range, message: `'${a.line.key.text}' needs a 'left' or 'right' prefix in Libreswan ${version}: ${advice.message}`, rejectedByLibreswan: true, fixes: advice.fixes });
+          continue;
+        }
         const key = a.line.key;
         // Where the version already reads the key as the right end, spelling that out keeps
         // the meaning, so it is safe for "fix all"; where it refuses the key, a person chooses.
