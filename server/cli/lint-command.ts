@@ -13,6 +13,9 @@ import type { FileReport } from './file-report';
 import { formatJson } from './output-json';
 import { formatSarif } from './output-sarif';
 import { formatStylish } from './output-stylish';
+import { formatGithub } from './output-github';
+import { formatGcc } from './output-gcc';
+import { formatRuleList } from './list-rules';
 import { SettingsResolver } from './resolve-settings';
 import { UsageError, type CommandResult } from './command-result';
 
@@ -22,7 +25,10 @@ Lints Libreswan ipsec.conf and ipsec.secrets files. A PATH may be a file or a fo
 (every ipsec.conf-style and ipsec.secrets-style file under it), or - for standard input.
 
 Options:
-  --format stylish|json|sarif output format (default: stylish); sarif for code scanning
+  --format FORMAT             stylish (default), json (ESLint's shape), sarif (code scanning),
+                              github (Actions annotations) or gcc (file:line:col: severity: message)
+  --list-rules                list every rule: id, family, default severity, fixable, docs
+                              (with --format json: as JSON)
   --root DIR                  folder that stands for / of the target host (absolute includes)
   --libreswan-version V       4.10 … 4.15, 5.0 … 5.4, or latest (default)
   --fips                      check as a FIPS-mode host does
@@ -33,8 +39,16 @@ Options:
   --quiet                     report errors only
   --max-warnings N            exit 1 when there are more than N warnings and informational findings
   -h, --help                  show this help
+  --version                   print the version
 
-Other commands: ipsec-lint fmt --help, ipsec-lint pair --help
+Commands (each has --help):
+  ipsec-lint [lint] PATH...            lint files and folders (this command; the default)
+  ipsec-lint [lint] --fix PATH...      apply the fixes safe to apply unseen, then lint
+  ipsec-lint [lint] --fix-dry-run ...  show those fixes as a diff, change nothing
+  ipsec-lint fmt PATH...               format (--check to only report, --write to rewrite)
+  ipsec-lint pair A.conf B.conf        check two hosts' configurations against each other
+  ipsec-lint fleet PATH...             check many hosts' configurations against each other
+
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O trouble.`;
 
 function diagnosticKey(d: LintDiagnostic): string {
@@ -59,11 +73,16 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
       quiet: { type: 'boolean' },
       'max-warnings': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      'list-rules': { type: 'boolean' },
     },
   });
   if (values.help) return { stdout: lintUsage + '\n', stderr: '', exitCode: 0 };
+  if (values['list-rules']) {
+    if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`--list-rules prints a table or --format json, not '${values.format}'`);
+    return { stdout: formatRuleList(values.format), stderr: '', exitCode: 0 };
+  }
   if (positionals.length === 0) throw new UsageError('no PATH given');
-  if (values.format !== 'stylish' && values.format !== 'json' && values.format !== 'sarif') throw new UsageError(`--format must be stylish, json or sarif, not '${values.format}'`);
+  if (!outputFormats.includes(values.format)) throw new UsageError(`--format must be ${outputFormats.slice(0, -1).join(', ')} or ${outputFormats.at(-1)}, not '${values.format}'`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
   let version;
@@ -132,6 +151,7 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
       for (const d of lintPolicyGroup(file.path, read.text, nodeFileSystem, settings)) note(d.file).set(diagnosticKey(d), d);
     }
   }
+  const stdinText = new Map<string, string>();
   if (positionals.includes('-')) {
     const path = values['stdin-filename'] ? resolve(values['stdin-filename']) : resolve('<stdin>');
     const bytes = readStandardInput();
@@ -148,6 +168,7 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
       const settings = resolver.forFile(path);
       const kind = kindOfPath(path);
       note(path);
+      stdinText.set(path, text);
       const found =
         kind === 'conf'
           ? lintConf({ path, text, fs: nodeFileSystem, settings, cwd: values['stdin-filename'] ? dirname(path) : resolve('.') }).diagnostics
@@ -171,9 +192,30 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
   const warnings = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (tooManyWarnings) stderr.push(`ipsec-lint: ${warnings} warnings and informational findings, more than --max-warnings ${maxWarnings}`);
-  const stdout =
-    values.format === 'json' ? formatJson(reports) + '\n' : values.format === 'sarif' ? formatSarif(reports) + '\n' : formatStylish(reports);
+  const stdout = formatReports(values.format, reports, (p) => stdinText.get(p) ?? readSource(p));
   return { stdout, stderr: stderr.map((l) => l + '\n').join(''), exitCode: ioTrouble ? 2 : hasErrors || tooManyWarnings ? 1 : 0 };
+}
+
+const outputFormats: readonly string[] = ['stylish', 'json', 'sarif', 'github', 'gcc'];
+
+function formatReports(format: string, reports: readonly FileReport[], sourceOf: (path: string) => string | undefined): string {
+  switch (format) {
+    case 'json':
+      return formatJson(reports, sourceOf) + '\n';
+    case 'sarif':
+      return formatSarif(reports) + '\n';
+    case 'github':
+      return formatGithub(reports);
+    case 'gcc':
+      return formatGcc(reports);
+    default:
+      return formatStylish(reports);
+  }
+}
+
+function readSource(path: string): string | undefined {
+  const read = nodeFileSystem.readText(path);
+  return read.ok ? read.text : undefined;
 }
 
 function rank(path: string): number {

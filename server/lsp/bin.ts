@@ -1,13 +1,18 @@
 import { createConnection, ErrorCodes, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import packageJson from '../../package.json' with { type: 'json' };
 
 const usage = `Usage: ipsec-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
 
 Language server for Libreswan ipsec.conf, ipsec.secrets and policy group files.
-Editors start it; see docs/editors.md.`;
+Editors start it; see docs/editors.md. --version prints the version.`;
 
 const transports = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 const args = process.argv.slice(2);
+if (args.includes('--version') || args.includes('-v')) {
+  process.stdout.write(`ipsec-language-server ${packageJson.version}\n`);
+  process.exit(0);
+}
 const help = args.includes('--help') || args.includes('-h');
 if (help || !args.some((a) => transports.some((t) => a === t || a.startsWith(`${t}=`)))) {
   process.stdout.write(`${usage}\n`);

@@ -55,6 +55,8 @@ export interface RuleMeta {
   readonly defaultSeverity: Severity;
   /** Rules that read the conf model, or a secrets file. */
   readonly scope: 'conf' | 'secrets' | 'policy';
+  /** Some findings carry a fix safe to apply unseen (`preferred`): `--fix` and the JSON `fix` field use it. */
+  readonly fixable?: boolean;
 }
 
 /** Everything a conf rule may look at; built once per lint. */

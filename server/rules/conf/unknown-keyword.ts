@@ -17,7 +17,7 @@ function candidateNames(table: KeywordTable, section: Section, side: string | un
 
 /** A key the target version does not know: Libreswan refuses the whole file. */
 export const unknownKeyword: ConfRule = {
-  meta: { id: 'unknown-keyword', description: 'A keyword the target Libreswan version does not know.', defaultSeverity: 'error', scope: 'conf' },
+  meta: { id: 'unknown-keyword', description: 'A keyword the target Libreswan version does not know.', defaultSeverity: 'error', scope: 'conf', fixable: true },
   check({ config, table, version }, report) {
     for (const [placed, assignments] of config.assignments) {
       const section = sectionOf(placed);
