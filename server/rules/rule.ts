@@ -85,6 +85,8 @@ export interface SecretsRuleContext {
   readonly secrets: LoadedSecrets;
   /** The ipsec.conf this secrets file belongs to (same folder, or the /etc layout); absent when none was found. */
   readonly config?: ResolvedConfig;
+  /** File modes mean something here (the target host's own files, or a setting asks); see LintSettings.checkFileModes. */
+  readonly checkFileModes?: boolean;
 }
 
 export interface SecretsRule {

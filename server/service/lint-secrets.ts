@@ -72,6 +72,16 @@ function severityOf(settings: Readonly<Record<string, SeveritySetting>>, id: str
 }
 
 /**
+ * Whether a secrets file's permission bits say anything: a setting decides when it is given;
+ * else only files that are the target host's own (root `/`, or no root and a path in /etc).
+ */
+export function fileModesMatter(settings: LintSettings, secretsPath: string): boolean {
+  if (settings.checkFileModes !== undefined) return settings.checkFileModes;
+  if (settings.root !== undefined) return path.resolve(settings.root) === '/';
+  return secretsPath.startsWith('/etc/');
+}
+
+/**
  * Lints an ipsec.secrets-style file: syntax errors of it and every file it includes, include
  * problems, and the secrets rules (with the conf beside it where there is one). Messages
  * never quote secret data: the parser's messages do not, and the rules only see lengths.
@@ -100,7 +110,7 @@ export function lintSecrets(input: SecretsLintInput): SecretsLintResult {
       if (severity) diagnostics.push({ file: edge.from.path, range: edge.record.path.range, message: includeMessage(p), ruleId: 'include-problem', severity, rejectedByLibreswan: false });
     }
   }
-  diagnostics.push(...runSecretsRules({ version: settings.libreswanVersion, fips: settings.fips, secrets, config }, settings.rules));
+  diagnostics.push(...runSecretsRules({ version: settings.libreswanVersion, fips: settings.fips, secrets, config, checkFileModes: fileModesMatter(settings, input.path) }, settings.rules));
   return { secrets, config, diagnostics };
 }
 
