@@ -5,7 +5,8 @@ import { parseLibreswanVersion } from '../../schemas/keywords';
 import { parseCryptoPolicyEra } from '../../schemas/crypto-policies/index';
 import { nodeFileSystem } from '../model/node-file-system';
 import type { LintDiagnostic } from '../rules/rule';
-import { lintConf } from '../service/lint-conf';
+import { lintConf, type ConfLintResult } from '../service/lint-conf';
+import { entryCandidatesFor, isEntryFile } from '../service/entry-files';
 import { lintPolicyGroup } from '../service/lint-policy';
 import { lintSecrets } from '../service/lint-secrets';
 import { discover, kindOfPath } from './discover';
@@ -121,8 +122,28 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
   // ipsec.conf first, so the files it includes are linted in its context rather than alone.
   const confFirst = [...files].sort((a, b) => rank(a.path) - rank(b.path));
   for (const file of confFirst) note(file.path);
+  // Each entry file linted once per run, whether named or reached from a fragment.
+  const entryResults = new Map<string, ConfLintResult | undefined>();
+  const lintEntry = (entry: string): ConfLintResult | undefined => {
+    if (entryResults.has(entry)) return entryResults.get(entry);
+    const read = nodeFileSystem.readText(entry);
+    const result = read.ok ? lintConf({ path: entry, text: read.text, fs: nodeFileSystem, settings: resolver.forFile(entry) }) : undefined;
+    entryResults.set(entry, result);
+    return result;
+  };
   for (const file of confFirst) {
     if (file.kind !== 'conf' || (covered.has(file.path) && !file.explicit)) continue;
+    // A fragment named on the command line (pre-commit passes only the changed files) is
+    // linted in the context of every entry file that includes it; its own findings are kept.
+    if (file.explicit && !isEntryFile(file.path)) {
+      const including = entryCandidatesFor(file.path, resolver.forFile(file.path), nodeFileSystem)
+        .map(lintEntry)
+        .filter((r): r is ConfLintResult => r !== undefined && r.config.loaded.files.some((f) => f.path === file.path));
+      if (including.length > 0) {
+        for (const r of including) for (const d of r.diagnostics) if (d.file === file.path) note(d.file).set(diagnosticKey(d), d);
+        continue;
+      }
+    }
     const read = nodeFileSystem.readText(file.path);
     if (!read.ok) {
       stderr.push(`ipsec-lint: ${file.path}: ${read.message}`);
@@ -130,6 +151,7 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
       continue;
     }
     const result = lintConf({ path: file.path, text: read.text, fs: nodeFileSystem, settings: resolver.forFile(file.path) });
+    entryResults.set(file.path, result);
     for (const f of result.config.loaded.files) covered.add(f.path);
     for (const d of result.diagnostics) note(d.file).set(diagnosticKey(d), d);
   }
