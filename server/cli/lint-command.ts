@@ -12,7 +12,7 @@ import { lintSecrets } from '../service/lint-secrets';
 import { discover, kindOfPath } from './discover';
 import type { FileReport } from './file-report';
 import { formatJson } from './output-json';
-import { formatSarif } from './output-sarif';
+import { formatSarif, type SarifInvocation } from './output-sarif';
 import { formatStylish } from './output-stylish';
 import { formatGithub } from './output-github';
 import { formatGcc } from './output-gcc';
@@ -214,18 +214,20 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
   const warnings = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (tooManyWarnings) stderr.push(`ipsec-lint: ${warnings} warnings and informational findings, more than --max-warnings ${maxWarnings}`);
-  const stdout = formatReports(values.format, reports, (p) => stdinText.get(p) ?? readSource(p));
-  return { stdout, stderr: stderr.map((l) => l + '\n').join(''), exitCode: ioTrouble ? 2 : hasErrors || tooManyWarnings ? 1 : 0 };
+  const exitCode = ioTrouble ? 2 : hasErrors || tooManyWarnings ? 1 : 0;
+  const invocation = { arguments: [...argv], workingDirectory: process.cwd(), executionSuccessful: exitCode !== 2 };
+  const stdout = formatReports(values.format, reports, (p) => stdinText.get(p) ?? readSource(p), invocation);
+  return { stdout, stderr: stderr.map((l) => l + '\n').join(''), exitCode };
 }
 
 const outputFormats: readonly string[] = ['stylish', 'json', 'sarif', 'github', 'gcc'];
 
-function formatReports(format: string, reports: readonly FileReport[], sourceOf: (path: string) => string | undefined): string {
+function formatReports(format: string, reports: readonly FileReport[], sourceOf: (path: string) => string | undefined, invocation: SarifInvocation): string {
   switch (format) {
     case 'json':
       return formatJson(reports, sourceOf) + '\n';
     case 'sarif':
-      return formatSarif(reports) + '\n';
+      return formatSarif(reports, sourceOf, invocation) + '\n';
     case 'github':
       return formatGithub(reports);
     case 'gcc':
