@@ -8,7 +8,7 @@ import type { LintDiagnostic } from '../rules/rule';
 import { lintConf, type ConfLintResult } from '../service/lint-conf';
 import { entryCandidatesFor, isEntryFile } from '../service/entry-files';
 import { lintPolicyGroup } from '../service/lint-policy';
-import { lintSecrets } from '../service/lint-secrets';
+import { lintSecrets, secretsOwner } from '../service/lint-secrets';
 import { discover, kindOfPath } from './discover';
 import type { FileReport } from './file-report';
 import { formatJson } from './output-json';
@@ -166,6 +166,17 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
     }
     const settings = resolver.forFile(file.path);
     if (file.kind === 'secrets') {
+      // A secrets file another one includes is judged with the whole set its conf reads.
+      const owner = secretsOwner(file.path, nodeFileSystem, settings);
+      if (owner && owner.entry !== file.path) {
+        const entryRead = nodeFileSystem.readText(owner.entry);
+        if (entryRead.ok) {
+          const whole = lintSecrets({ path: owner.entry, text: entryRead.text, fs: nodeFileSystem, settings: resolver.forFile(owner.entry) });
+          for (const f of whole.secrets.files) if (f.path !== owner.entry) covered.add(f.path);
+          for (const d of whole.diagnostics) if (d.file === file.path) note(d.file).set(diagnosticKey(d), d);
+          continue;
+        }
+      }
       const result = lintSecrets({ path: file.path, text: read.text, fs: nodeFileSystem, settings });
       for (const f of result.secrets.files) covered.add(f.path);
       for (const d of result.diagnostics) note(d.file).set(diagnosticKey(d), d);
@@ -244,5 +255,6 @@ function readSource(path: string): string | undefined {
 
 function rank(path: string): number {
   const depth = path.split('/').length;
-  return (path.endsWith('/ipsec.conf') ? 0 : 1000) + depth;
+  // ipsec.secrets before other *.secrets: it is the entry that includes them.
+  return (path.endsWith('/ipsec.conf') ? 0 : path.endsWith('/ipsec.secrets') ? 500 : 1000) + depth;
 }
