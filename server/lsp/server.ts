@@ -9,6 +9,7 @@ import { LanguageService } from '../service/language-service';
 import { checkRuleDocsBaseUrl, chooseRuleDocsBaseUrl } from '../service/rule-docs';
 import { semanticTokensLegend } from '../service/semantic-tokens';
 import { pathToUri, uriToPath } from '../service/uris';
+import { registerEffectiveConnection } from './effective-connection-request';
 import { readClientSettings, ServerSettings, SETTINGS_SECTION } from './settings';
 
 /** What a client may pass in `initializationOptions`. */
@@ -201,6 +202,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion((p) => service.completion(checkUri(p.textDocument?.uri), checkPosition(p.position)));
   connection.onHover((p) => service.hover(checkUri(p.textDocument?.uri), checkPosition(p.position)));
+  registerEffectiveConnection(connection, service);
   connection.onDefinition((p) => service.definition(checkUri(p.textDocument?.uri), checkPosition(p.position)));
   connection.onReferences((p) => service.references(checkUri(p.textDocument?.uri), checkPosition(p.position), p.context?.includeDeclaration !== false));
   connection.onPrepareRename((p) => service.prepareRename(checkUri(p.textDocument?.uri), checkPosition(p.position)));
