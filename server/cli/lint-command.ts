@@ -5,14 +5,18 @@ import { parseLibreswanVersion } from '../../schemas/keywords';
 import { parseCryptoPolicyEra } from '../../schemas/crypto-policies/index';
 import { nodeFileSystem } from '../model/node-file-system';
 import type { LintDiagnostic } from '../rules/rule';
-import { lintConf } from '../service/lint-conf';
+import { lintConf, type ConfLintResult } from '../service/lint-conf';
+import { entryCandidatesFor, isEntryFile } from '../service/entry-files';
 import { lintPolicyGroup } from '../service/lint-policy';
-import { lintSecrets } from '../service/lint-secrets';
+import { lintSecrets, secretsOwner } from '../service/lint-secrets';
 import { discover, kindOfPath } from './discover';
 import type { FileReport } from './file-report';
 import { formatJson } from './output-json';
-import { formatSarif } from './output-sarif';
+import { formatSarif, type SarifInvocation } from './output-sarif';
 import { formatStylish } from './output-stylish';
+import { formatGithub } from './output-github';
+import { formatGcc } from './output-gcc';
+import { formatRuleList } from './list-rules';
 import { SettingsResolver } from './resolve-settings';
 import { UsageError, type CommandResult } from './command-result';
 import { runFix } from './fix-command';
@@ -23,7 +27,10 @@ Lints Libreswan ipsec.conf and ipsec.secrets files. A PATH may be a file or a fo
 (every ipsec.conf-style and ipsec.secrets-style file under it), or - for standard input.
 
 Options:
-  --format stylish|json|sarif output format (default: stylish); sarif for code scanning
+  --format FORMAT             stylish (default), json (ESLint's shape), sarif (code scanning),
+                              github (Actions annotations) or gcc (file:line:col: severity: message)
+  --list-rules                list every rule: id, family, default severity, fixable, docs
+                              (with --format json: as JSON)
   --root DIR                  folder that stands for / of the target host (absolute includes)
   --libreswan-version V       4.10 … 4.15, 5.0 … 5.4, or latest (default)
   --fips                      check as a FIPS-mode host does
@@ -38,8 +45,16 @@ Options:
   --fix-dry-run               print the changes --fix would make as a unified diff; the errors it
                               would leave go to standard error
   -h, --help                  show this help
+  --version                   print the version
 
-Other commands: ipsec-lint fmt --help, ipsec-lint pair --help
+Commands (each has --help):
+  ipsec-lint [lint] PATH...            lint files and folders (this command; the default)
+  ipsec-lint [lint] --fix PATH...      apply the fixes safe to apply unseen, then lint
+  ipsec-lint [lint] --fix-dry-run ...  show those fixes as a diff, change nothing
+  ipsec-lint fmt PATH...               format (--check to only report, --write to rewrite)
+  ipsec-lint pair A.conf B.conf        check two hosts' configurations against each other
+  ipsec-lint fleet PATH...             check many hosts' configurations against each other
+
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O trouble.`;
 
 function diagnosticKey(d: LintDiagnostic): string {
@@ -66,11 +81,16 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
       fix: { type: 'boolean' },
       'fix-dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      'list-rules': { type: 'boolean' },
     },
   });
   if (values.help) return { stdout: lintUsage + '\n', stderr: '', exitCode: 0 };
+  if (values['list-rules']) {
+    if (values.format !== 'stylish' && values.format !== 'json') throw new UsageError(`--list-rules prints a table or --format json, not '${values.format}'`);
+    return { stdout: formatRuleList(values.format), stderr: '', exitCode: 0 };
+  }
   if (positionals.length === 0) throw new UsageError('no PATH given');
-  if (values.format !== 'stylish' && values.format !== 'json' && values.format !== 'sarif') throw new UsageError(`--format must be stylish, json or sarif, not '${values.format}'`);
+  if (!outputFormats.includes(values.format)) throw new UsageError(`--format must be ${outputFormats.slice(0, -1).join(', ')} or ${outputFormats.at(-1)}, not '${values.format}'`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
   let version;
@@ -117,8 +137,28 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
   // ipsec.conf first, so the files it includes are linted in its context rather than alone.
   const confFirst = [...files].sort((a, b) => rank(a.path) - rank(b.path));
   for (const file of confFirst) note(file.path);
+  // Each entry file linted once per run, whether named or reached from a fragment.
+  const entryResults = new Map<string, ConfLintResult | undefined>();
+  const lintEntry = (entry: string): ConfLintResult | undefined => {
+    if (entryResults.has(entry)) return entryResults.get(entry);
+    const read = nodeFileSystem.readText(entry);
+    const result = read.ok ? lintConf({ path: entry, text: read.text, fs: nodeFileSystem, settings: resolver.forFile(entry) }) : undefined;
+    entryResults.set(entry, result);
+    return result;
+  };
   for (const file of confFirst) {
     if (file.kind !== 'conf' || (covered.has(file.path) && !file.explicit)) continue;
+    // A fragment named on the command line (pre-commit passes only the changed files) is
+    // linted in the context of every entry file that includes it; its own findings are kept.
+    if (file.explicit && !isEntryFile(file.path)) {
+      const including = entryCandidatesFor(file.path, resolver.forFile(file.path), nodeFileSystem)
+        .map(lintEntry)
+        .filter((r): r is ConfLintResult => r !== undefined && r.config.loaded.files.some((f) => f.path === file.path));
+      if (including.length > 0) {
+        for (const r of including) for (const d of r.diagnostics) if (d.file === file.path) note(d.file).set(diagnosticKey(d), d);
+        continue;
+      }
+    }
     const read = nodeFileSystem.readText(file.path);
     if (!read.ok) {
       stderr.push(`ipsec-lint: ${file.path}: ${read.message}`);
@@ -126,6 +166,7 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
       continue;
     }
     const result = lintConf({ path: file.path, text: read.text, fs: nodeFileSystem, settings: resolver.forFile(file.path) });
+    entryResults.set(file.path, result);
     for (const f of result.config.loaded.files) covered.add(f.path);
     for (const d of result.diagnostics) note(d.file).set(diagnosticKey(d), d);
   }
@@ -140,6 +181,17 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
     }
     const settings = resolver.forFile(file.path);
     if (file.kind === 'secrets') {
+      // A secrets file another one includes is judged with the whole set its conf reads.
+      const owner = secretsOwner(file.path, nodeFileSystem, settings);
+      if (owner && owner.entry !== file.path) {
+        const entryRead = nodeFileSystem.readText(owner.entry);
+        if (entryRead.ok) {
+          const whole = lintSecrets({ path: owner.entry, text: entryRead.text, fs: nodeFileSystem, settings: resolver.forFile(owner.entry) });
+          for (const f of whole.secrets.files) if (f.path !== owner.entry) covered.add(f.path);
+          for (const d of whole.diagnostics) if (d.file === file.path) note(d.file).set(diagnosticKey(d), d);
+          continue;
+        }
+      }
       const result = lintSecrets({ path: file.path, text: read.text, fs: nodeFileSystem, settings });
       for (const f of result.secrets.files) covered.add(f.path);
       for (const d of result.diagnostics) note(d.file).set(diagnosticKey(d), d);
@@ -147,6 +199,7 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
       for (const d of lintPolicyGroup(file.path, read.text, nodeFileSystem, settings)) note(d.file).set(diagnosticKey(d), d);
     }
   }
+  const stdinText = new Map<string, string>();
   if (positionals.includes('-')) {
     const path = values['stdin-filename'] ? resolve(values['stdin-filename']) : resolve('<stdin>');
     const bytes = readStandardInput();
@@ -163,6 +216,7 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
       const settings = resolver.forFile(path);
       const kind = kindOfPath(path);
       note(path);
+      stdinText.set(path, text);
       const found =
         kind === 'conf'
           ? lintConf({ path, text, fs: nodeFileSystem, settings, cwd: values['stdin-filename'] ? dirname(path) : resolve('.') }).diagnostics
@@ -186,12 +240,36 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
   const warnings = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity !== 'error').length, 0);
   const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings;
   if (tooManyWarnings) stderr.push(`ipsec-lint: ${warnings} warnings and informational findings, more than --max-warnings ${maxWarnings}`);
-  const stdout =
-    values.format === 'json' ? formatJson(reports) + '\n' : values.format === 'sarif' ? formatSarif(reports) + '\n' : formatStylish(reports);
-  return { stdout, stderr: stderr.map((l) => l + '\n').join(''), exitCode: ioTrouble ? 2 : hasErrors || tooManyWarnings ? 1 : 0 };
+  const exitCode = ioTrouble ? 2 : hasErrors || tooManyWarnings ? 1 : 0;
+  const invocation = { arguments: [...argv], workingDirectory: process.cwd(), executionSuccessful: exitCode !== 2 };
+  const stdout = formatReports(values.format, reports, (p) => stdinText.get(p) ?? readSource(p), invocation);
+  return { stdout, stderr: stderr.map((l) => l + '\n').join(''), exitCode };
+}
+
+const outputFormats: readonly string[] = ['stylish', 'json', 'sarif', 'github', 'gcc'];
+
+function formatReports(format: string, reports: readonly FileReport[], sourceOf: (path: string) => string | undefined, invocation: SarifInvocation): string {
+  switch (format) {
+    case 'json':
+      return formatJson(reports, sourceOf) + '\n';
+    case 'sarif':
+      return formatSarif(reports, sourceOf, invocation) + '\n';
+    case 'github':
+      return formatGithub(reports);
+    case 'gcc':
+      return formatGcc(reports);
+    default:
+      return formatStylish(reports);
+  }
+}
+
+function readSource(path: string): string | undefined {
+  const read = nodeFileSystem.readText(path);
+  return read.ok ? read.text : undefined;
 }
 
 function rank(path: string): number {
   const depth = path.split('/').length;
-  return (path.endsWith('/ipsec.conf') ? 0 : 1000) + depth;
+  // ipsec.secrets before other *.secrets: it is the entry that includes them.
+  return (path.endsWith('/ipsec.conf') ? 0 : path.endsWith('/ipsec.secrets') ? 500 : 1000) + depth;
 }

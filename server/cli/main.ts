@@ -2,8 +2,10 @@ import { runLint } from './lint-command';
 import { runFmt } from './fmt-command';
 import { runPair } from './pair-command';
 import { UsageError, type CommandResult } from './command-result';
+import packageJson from '../../package.json' with { type: 'json' };
 
 const commands: Readonly<Record<string, (argv: readonly string[]) => CommandResult>> = {
+  lint: (argv) => runLint(argv),
   fmt: runFmt,
   pair: runPair,
 };
@@ -11,6 +13,7 @@ const commands: Readonly<Record<string, (argv: readonly string[]) => CommandResu
 /** Runs a command line and returns what to print; never throws for user input. */
 export function runCli(argv: readonly string[]): CommandResult {
   const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') return { stdout: `ipsec-lint ${packageJson.version}\n`, stderr: '', exitCode: 0 };
   const command = first !== undefined ? commands[first] : undefined;
   try {
     return command ? command(rest) : runLint(argv);

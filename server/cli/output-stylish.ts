@@ -1,9 +1,19 @@
 import type { FileReport } from './file-report';
+import { DEFAULT_RULE_DOCS_BASE_URL, hasRulePage, ruleDocsHref } from '../service/rule-docs';
 
-const useColor = (stream: NodeJS.WriteStream): boolean => stream.isTTY === true && !process.env.NO_COLOR;
+/**
+ * Colour by the common conventions: NO_COLOR (any non-empty value) turns it off, FORCE_COLOR
+ * turns it on (off for '0' or 'false'), else colour only on a terminal.
+ */
+export function useColor(stream: { readonly isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return stream.isTTY === true;
+}
 
 /** ESLint's stylish layout: a block per file, then a summary line. */
-export function formatStylish(reports: readonly FileReport[], color = useColor(process.stdout)): string {
+export function formatStylish(reports: readonly FileReport[], color = useColor(process.stdout), docsBaseUrl: string | undefined = DEFAULT_RULE_DOCS_BASE_URL): string {
   const paint = (code: string, text: string): string => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const lines: string[] = [];
   let errors = 0;
@@ -32,6 +42,12 @@ export function formatStylish(reports: readonly FileReport[], color = useColor(p
     const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos > 0 ? `, ${infos} info` : ''}`;
     const summary = `✖ ${total} problem${total === 1 ? '' : 's'} (${counts})`;
     lines.push(paint(errors > 0 ? '31;1' : '33;1', summary));
+    // Each rule's page once per run, as ShellCheck prints its wiki links, not once per finding.
+    const ruleIds = [...new Set(reports.flatMap((r) => r.diagnostics.map((d) => d.ruleId)))].filter(hasRulePage);
+    if (docsBaseUrl !== undefined && ruleIds.length > 0) {
+      lines.push('', 'For more information:');
+      for (const id of ruleIds) lines.push(`  ${id}: ${ruleDocsHref(docsBaseUrl, id)}`);
+    }
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }

@@ -39,6 +39,7 @@ export class SettingsResolver {
       cryptoPolicy: this.flags.cryptoPolicy ?? file?.cryptoPolicy,
       cryptoPolicyEra: this.flags.cryptoPolicyEra ?? file?.cryptoPolicyEra,
       cryptoPolicyFile: this.flags.cryptoPolicyFile ?? file?.cryptoPolicyFile,
+      checkFileModes: file?.checkFileModes,
     };
   }
 }

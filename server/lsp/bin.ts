@@ -5,11 +5,12 @@ import {
 import { RecoveringMessageReader } from './message-reader';
 import { startServer } from './server';
 import { runValidationWorker } from './validation-worker';
+import packageJson from '../../package.json' with { type: 'json' };
 
 const usage = `Usage: ipsec-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME
 
 Language server for Libreswan ipsec.conf, ipsec.secrets and policy group files.
-Editors start it; see docs/editors.md.`;
+Editors start it; see docs/editors.md. --version prints the version.`;
 
 /** This bundle is also the validation worker's script (see background-validation.ts). */
 const isValidationWorker = !isMainThread && (workerData as { role?: string } | null)?.role === 'ipsec-lint-validation';
@@ -58,6 +59,10 @@ const options: ConnectionOptions = {
 function main(): void {
   const transports = ['--stdio', '--node-ipc', '--socket', '--pipe'];
   const args = process.argv.slice(2);
+  if (args.includes('--version') || args.includes('-v')) {
+    process.stdout.write(`ipsec-language-server ${packageJson.version}\n`);
+    process.exit(0);
+  }
   const help = args.includes('--help') || args.includes('-h');
   if (help || !args.some((a) => transports.some((t) => a === t || a.startsWith(`${t}=`)))) {
     process.stdout.write(`${usage}\n`);

@@ -11,6 +11,7 @@ import { semanticTokensLegend } from '../service/semantic-tokens';
 import { pathToUri, uriToPath } from '../service/uris';
 import type { SettingsProblem } from '../settings/settings-file';
 import { BackgroundValidation, DEFAULT_CHECK_TIME_BUDGET_MS } from './background-validation';
+import { registerEffectiveConnection } from './effective-connection-request';
 import { readClientSettings, ServerSettings, SETTINGS_SECTION } from './settings';
 
 /** What a client may pass in `initializationOptions`. */
@@ -276,6 +277,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
   };
   connection.onCompletion(answer((p) => (stopped(uriOf(p)) ? { isIncomplete: false, items: [] } : service.completion(uriOf(p), checkPosition(p.position)))));
   connection.onHover(answer((p) => (stopped(uriOf(p)) ? null : service.hover(uriOf(p), checkPosition(p.position)))));
+  registerEffectiveConnection(connection, service);
   connection.onDefinition(answer((p) => (stopped(uriOf(p)) ? [] : service.definition(uriOf(p), checkPosition(p.position)))));
   connection.onReferences(answer((p) => (stopped(uriOf(p)) ? [] : service.references(uriOf(p), checkPosition(p.position), p.context?.includeDeclaration !== false))));
   connection.onPrepareRename(answer((p) => (stopped(uriOf(p)) ? null : service.prepareRename(uriOf(p), checkPosition(p.position)))));

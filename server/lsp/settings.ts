@@ -105,6 +105,7 @@ export class ServerSettings {
       cryptoPolicy: file?.cryptoPolicy ?? c.cryptoPolicy,
       cryptoPolicyEra: file?.cryptoPolicyEra ?? c.cryptoPolicyEra,
       cryptoPolicyFile: file?.cryptoPolicyFile ?? c.cryptoPolicyFile,
+      checkFileModes: file?.checkFileModes,
     };
   };
 }

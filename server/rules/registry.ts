@@ -58,11 +58,14 @@ const MESSAGE_LIMIT = 400;
 
 /**
  * Messages quote values from the file; a pathological value (a megabyte on one line) must not
- * turn one finding into a megabyte of output, so long messages keep their head and tail.
+ * turn one finding into a megabyte of output. A long message is cut once, at a word boundary,
+ * and says so: no half words, and no part shown twice.
  */
-function readableMessage(message: string): string {
+export function readableMessage(message: string): string {
   if (message.length <= MESSAGE_LIMIT) return message;
-  return `${message.slice(0, MESSAGE_LIMIT - 120)} … ${message.slice(-100)}`;
+  const head = message.slice(0, MESSAGE_LIMIT - ' … (message cut)'.length);
+  const space = head.search(/\s\S*$/);
+  return `${(space > MESSAGE_LIMIT / 2 ? head.slice(0, space) : head).trimEnd()} … (message cut)`;
 }
 
 /** Runs rules of any scope; the user's severity replaces the rule's own, `off` drops it. */

@@ -57,6 +57,8 @@ export interface RuleMeta {
   readonly defaultSeverity: Severity;
   /** Rules that read the conf model, or a secrets file. */
   readonly scope: 'conf' | 'secrets' | 'policy';
+  /** Some findings carry a fix safe to apply unseen (`preferred`): `--fix` and the JSON `fix` field use it. */
+  readonly fixable?: boolean;
 }
 
 /** Everything a conf rule may look at; built once per lint. */
@@ -85,6 +87,8 @@ export interface SecretsRuleContext {
   readonly secrets: LoadedSecrets;
   /** The ipsec.conf this secrets file belongs to (same folder, or the /etc layout); absent when none was found. */
   readonly config?: ResolvedConfig;
+  /** File modes mean something here (the target host's own files, or a setting asks); see LintSettings.checkFileModes. */
+  readonly checkFileModes?: boolean;
 }
 
 export interface SecretsRule {

@@ -12,6 +12,7 @@ import { confDocumentLinks, secretsDocumentLinks } from './document-links';
 import { confFoldingRanges, tokenFileFoldingRanges } from './folding';
 import { documentFormattingEdits, rangeFormattingEdits } from './formatting';
 import { confHover, secretsHover } from './hover';
+import { effectiveConnection, type EffectiveConnection } from './effective-connection';
 import { toLspDiagnostic } from './lsp-diagnostics';
 import { confSemanticTokens, policySemanticTokens, secretsSemanticTokens } from './semantic-tokens';
 import { confDocumentSymbols, policyDocumentSymbols, secretsDocumentSymbols, workspaceSymbols } from './symbols';
@@ -118,6 +119,14 @@ export class LanguageService {
     if (doc.parsed.kind === 'secrets') return secretsCompletion(doc.text, pos);
     const context = this.confContext(uri);
     return context ? confCompletion(context, pos) : noCompletions;
+  }
+
+  /** The conn at a position, resolved, with each value's origin ("Show effective connection"). */
+  effectiveConnection(uri: string, pos: Position): EffectiveConnection | null {
+    const doc = this.doc(uri);
+    if (!doc || !withinDocument(doc, pos)) return null;
+    const context = this.confContext(uri);
+    return context ? effectiveConnection(context, pos) : null;
   }
 
   hover(uri: string, pos: Position): Hover | null {

@@ -6,7 +6,7 @@ import { keywordTable } from '../../schemas/keywords';
 import { resolveConnections, type ResolvedConfig } from '../model/connections';
 import type { ConfigFileSystem } from '../model/file-system';
 import { loadConfig } from '../model/include-graph';
-import { loadSecretsIndex, type LoadedSecrets, type SecretsIncludeProblem } from '../model/secrets-index';
+import { loadSecretsForConf, loadSecretsIndex, type LoadedSecrets, type SecretsIncludeProblem } from '../model/secrets-index';
 import { runSecretsRules } from '../rules/registry';
 import type { LintDiagnostic, SeveritySetting } from '../rules/rule';
 import type { LintSettings } from '../settings/lint-settings';
@@ -27,19 +27,46 @@ export interface SecretsLintResult {
   readonly diagnostics: readonly LintDiagnostic[];
 }
 
-/**
- * The ipsec.conf a secrets file belongs to: for `<host>.secrets`, `<host>.conf` beside it
- * (the layout of Libreswan's own tests); `ipsec.conf` in the same folder; for a file in
- * `ipsec.d/`, the `ipsec.conf` one folder up (the /etc layout).
- */
-export function confBesideSecrets(secretsPath: string, fs: ConfigFileSystem): string | undefined {
+/** The confs that may own a secrets file: `<host>.conf` beside `<host>.secrets`, ipsec.conf beside it, or one folder up from ipsec.d/. */
+function confCandidates(secretsPath: string): string[] {
   const dir = path.dirname(secretsPath);
   const base = path.basename(secretsPath);
   const candidates = [path.join(dir, 'ipsec.conf')];
   // The mirror of loadSecretsForConf: <host>.conf and <host>.secrets go together.
   if (base.endsWith('.secrets') && base !== 'ipsec.secrets') candidates.unshift(path.join(dir, base.slice(0, -'.secrets'.length) + '.conf'));
   if (path.basename(dir) === 'ipsec.d') candidates.push(path.join(path.dirname(dir), 'ipsec.conf'));
-  return candidates.find((c) => fs.readText(c).ok);
+  return candidates;
+}
+
+export interface SecretsOwner {
+  /** The conf whose secrets hold the file. */
+  readonly conf: string;
+  /** The secrets file that conf reads first (secretsfile=, or its default); the file itself or one that includes it. */
+  readonly entry: string;
+}
+
+/**
+ * The conf a secrets file belongs to, and the secrets entry that reads it: a candidate conf
+ * counts only when the secrets it reads (its secretsfile=, else its default file) are this
+ * file or include it. A stray `crlf.secrets` beside ipsec.conf is not ipsec.conf's, so it
+ * is not judged against ipsec.conf's conns (no false secret-missing or ppk-missing).
+ */
+export function secretsOwner(secretsPath: string, fs: ConfigFileSystem, settings: Pick<LintSettings, 'root' | 'libreswanVersion'> = { libreswanVersion: 'latest' }): SecretsOwner | undefined {
+  for (const conf of confCandidates(secretsPath)) {
+    const read = fs.readText(conf);
+    if (!read.ok) continue;
+    const loaded = loadConfig(conf, parseConf(read.text), { fs, root: settings.root, cwd: path.dirname(conf) });
+    const secretsfile = resolveConnections(loaded, keywordTable(settings.libreswanVersion), versionBehaviour[settings.libreswanVersion]).setup.get('secretsfile')?.value;
+    const secrets = loadSecretsForConf(conf, secretsfile, { fs, root: settings.root });
+    if (secrets?.files.some((f) => f.path === secretsPath)) return { conf, entry: secrets.entry.path };
+  }
+  return undefined;
+}
+
+/** The ipsec.conf a secrets file is checked against: only where that conf's secrets are this file (see secretsOwner). */
+export function confBesideSecrets(secretsPath: string, fs: ConfigFileSystem, settings?: Pick<LintSettings, 'root' | 'libreswanVersion'>): string | undefined {
+  const owner = secretsOwner(secretsPath, fs, settings);
+  return owner && owner.entry === secretsPath ? owner.conf : undefined;
 }
 
 /** Loads and resolves a conf without running the conf rules (the secrets rules only need the model). */
@@ -72,6 +99,16 @@ function severityOf(settings: Readonly<Record<string, SeveritySetting>>, id: str
 }
 
 /**
+ * Whether a secrets file's permission bits say anything: a setting decides when it is given;
+ * else only files that are the target host's own (root `/`, or no root and a path in /etc).
+ */
+export function fileModesMatter(settings: LintSettings, secretsPath: string): boolean {
+  if (settings.checkFileModes !== undefined) return settings.checkFileModes;
+  if (settings.root !== undefined) return path.resolve(settings.root) === '/';
+  return secretsPath.startsWith('/etc/');
+}
+
+/**
  * Lints an ipsec.secrets-style file: syntax errors of it and every file it includes, include
  * problems, and the secrets rules (with the conf beside it where there is one). Messages
  * never quote secret data: the parser's messages do not, and the rules only see lengths.
@@ -83,7 +120,7 @@ export function lintSecrets(input: SecretsLintInput): SecretsLintResult {
   let config: ResolvedConfig | undefined;
   if (input.config !== undefined) config = input.config ?? undefined;
   else {
-    const confPath = confBesideSecrets(input.path, input.fs);
+    const confPath = confBesideSecrets(input.path, input.fs, settings);
     config = confPath ? resolveConfAt(confPath, input.fs, settings) : undefined;
   }
   const diagnostics: LintDiagnostic[] = [];
@@ -100,7 +137,7 @@ export function lintSecrets(input: SecretsLintInput): SecretsLintResult {
       if (severity) diagnostics.push({ file: edge.from.path, range: edge.record.path.range, message: includeMessage(p), ruleId: 'include-problem', severity, rejectedByLibreswan: false });
     }
   }
-  diagnostics.push(...runSecretsRules({ version: settings.libreswanVersion, fips: settings.fips, secrets, config }, settings.rules));
+  diagnostics.push(...runSecretsRules({ version: settings.libreswanVersion, fips: settings.fips, secrets, config, checkFileModes: fileModesMatter(settings, input.path) }, settings.rules));
   return { secrets, config, diagnostics };
 }
 

@@ -13,6 +13,7 @@ import { lintPolicyGroup } from './lint-policy';
 import { confBesideSecrets, lintSecrets } from './lint-secrets';
 import { skippedDiagnostics } from './skipped-document';
 import { isFilePath } from './uris';
+import { entryCandidatesFor, isEntryFile } from './entry-files';
 
 export interface WorkspaceOptions {
   /** Reads files that are not open in the editor. */
@@ -242,6 +243,14 @@ export class Workspace {
       const includes = other.parsed.conf.sections.some((s) => s.kind === 'include');
       const analysis = this.analyses.get(other.path) ?? (includes ? this.analyse(other.path) : undefined);
       if (analysis?.files.has(path)) return analysis;
+    }
+    // A fragment opened alone (no workspace folder holds its ipsec.conf): the ipsec.conf at
+    // the root or above it, as the CLI does for a file named on its command line.
+    if (isFilePath(path) && !isEntryFile(path)) {
+      for (const entry of entryCandidatesFor(path, this.options.settingsFor(path), this.options.fs)) {
+        const analysis = this.analyse(entry);
+        if (analysis?.files.has(path)) return analysis;
+      }
     }
     return this.analyse(path);
   }

@@ -15,6 +15,12 @@ export interface LintSettings {
   readonly cryptoPolicyEra?: CryptoPolicyEra;
   /** A site's own libreswan.config back-end file, used instead of a shipped policy. */
   readonly cryptoPolicyFile?: string;
+  /**
+   * Judge secrets files' permission bits. Unset: only where the files are the target host's
+   * own (`root` is `/`, or no root and the file sits in /etc): a git checkout's 0644 says
+   * nothing about the host it deploys to.
+   */
+  readonly checkFileModes?: boolean;
 }
 
 export const defaultSettings: LintSettings = { libreswanVersion: 'latest', fips: false, rules: {} };

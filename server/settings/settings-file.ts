@@ -18,6 +18,8 @@ export interface SettingsFile {
   readonly cryptoPolicyEra?: CryptoPolicyEra;
   /** Resolved against the settings file's folder. */
   readonly cryptoPolicyFile?: string;
+  /** Judge secrets files' modes (see LintSettings.checkFileModes). */
+  readonly checkFileModes?: boolean;
   /** The formatter's options (`ipsec-lint fmt`, LSP formatting); checked by readFormatSection. */
   readonly format?: FormatOptionsFromFile;
   /** Sections later features read (format, crypto policy); kept as given. */
@@ -80,7 +82,7 @@ export function readSettingsFile(path: string): { settings?: SettingsFile; probl
     return { problems: [{ path, line: 1, column: 1, message: 'expected a JSON object' }] };
   }
   const record = data as Record<string, unknown>;
-  const { libreswanVersion, root, fips, rules, cryptoPolicy, cryptoPolicyEra, cryptoPolicyFile, ...extra } = record;
+  const { libreswanVersion, root, fips, rules, cryptoPolicy, cryptoPolicyEra, cryptoPolicyFile, checkFileModes, ...extra } = record;
   let version: LibreswanVersion | undefined;
   if (libreswanVersion !== undefined) {
     version = typeof libreswanVersion === 'string' ? parseLibreswanVersion(libreswanVersion) : undefined;
@@ -92,6 +94,7 @@ export function readSettingsFile(path: string): { settings?: SettingsFile; probl
   const era = typeof cryptoPolicyEra === 'string' ? parseCryptoPolicyEra(cryptoPolicyEra) : undefined;
   if (cryptoPolicyEra !== undefined && !era) problem('cryptoPolicyEra', 'cryptoPolicyEra: expected "rhel8", "rhel9" or "current"');
   if (cryptoPolicyFile !== undefined && typeof cryptoPolicyFile !== 'string') problem('cryptoPolicyFile', 'cryptoPolicyFile: expected a file path string');
+  if (checkFileModes !== undefined && typeof checkFileModes !== 'boolean') problem('checkFileModes', 'checkFileModes: expected true or false');
   const ruleSettings: Record<string, SeveritySetting> = {};
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) problem('rules', 'rules: expected an object of rule id to "off", "warn" or "error"');
@@ -116,6 +119,7 @@ export function readSettingsFile(path: string): { settings?: SettingsFile; probl
       cryptoPolicy: typeof cryptoPolicy === 'string' && cryptoPolicy.trim() !== '' ? cryptoPolicy.trim() : undefined,
       cryptoPolicyEra: era,
       cryptoPolicyFile: typeof cryptoPolicyFile === 'string' ? resolve(dirname(path), cryptoPolicyFile) : undefined,
+      checkFileModes: typeof checkFileModes === 'boolean' ? checkFileModes : undefined,
       rules: ruleSettings,
       format: formatSection?.options,
       extra,

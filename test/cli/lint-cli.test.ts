@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sarifSchemaErrors } from '../support/sarif-schema';
 
 const cli = resolve(__dirname, '../../dist/ipsec-lint.cjs');
 const examples = resolve(__dirname, '../../examples');
@@ -141,6 +142,7 @@ describe('ipsec-lint --format sarif', () => {
     const path = file('sarif/ipsec.conf', 'conn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\trigth=x\n\tdpdaction=clear\n');
     const r = run(['--format', 'sarif', path]);
     expect(r.status).toBe(1);
+    expect(sarifSchemaErrors(r.stdout)).toEqual([]);
     const sarif = JSON.parse(r.stdout) as {
       version: string;
       runs: { tool: { driver: { name: string; rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[]; properties: { rejectedByLibreswan: boolean } }[] }[];

@@ -11,7 +11,7 @@ function obsoleteSince(schema: KeywordSchema, version: LibreswanVersion): string
 
 /** Keywords the target version accepts only to ignore, or refuses in a file, or keeps under an old name. */
 export const obsoleteKeyword: ConfRule = {
-  meta: { id: 'obsolete-keyword', description: 'An obsolete, renamed or command-line-only keyword for the target version.', defaultSeverity: 'warning', scope: 'conf' },
+  meta: { id: 'obsolete-keyword', description: 'An obsolete, renamed or command-line-only keyword for the target version.', defaultSeverity: 'warning', scope: 'conf', fixable: true },
   check({ config, version, table }, report) {
     for (const assignments of config.assignments.values()) {
       for (const a of assignments) {

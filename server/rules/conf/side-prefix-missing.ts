@@ -3,7 +3,7 @@ import { migrationAdvice, valueMigrationOf } from './migration-edit';
 
 /** `subnet=` instead of `leftsubnet=`/`rightsubnet=`: an error from 5.4, silently the right end before. */
 export const sidePrefixMissing: ConfRule = {
-  meta: { id: 'side-prefix-missing', description: "A left/right keyword written without its 'left' or 'right' prefix.", defaultSeverity: 'error', scope: 'conf' },
+  meta: { id: 'side-prefix-missing', description: "A left/right keyword written without its 'left' or 'right' prefix.", defaultSeverity: 'error', scope: 'conf', fixable: true },
   check({ config, table, version }, report) {
     for (const assignments of config.assignments.values()) {
       for (const a of assignments) {

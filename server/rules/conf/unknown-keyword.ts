@@ -42,7 +42,7 @@ const hyphenatedSide = /^(left|right)-(.+)$/i;
 
 /** A key the target version does not know: Libreswan refuses the whole file. */
 export const unknownKeyword: ConfRule = {
-  meta: { id: 'unknown-keyword', description: 'A keyword the target Libreswan version does not know.', defaultSeverity: 'error', scope: 'conf' },
+  meta: { id: 'unknown-keyword', description: 'A keyword the target Libreswan version does not know.', defaultSeverity: 'error', scope: 'conf', fixable: true },
   check({ config, table, version }, report) {
     for (const [placed, assignments] of config.assignments) {
       const section = sectionOf(placed);

@@ -22,6 +22,7 @@ export const cryptoPolicyIncludeMissing: ConfRule = {
     description: `On a host that runs crypto-policies, the main config (with 'config setup') does not include ${CRYPTO_POLICY_BACKEND_PATH}, or has the include commented out.`,
     defaultSeverity: 'warning',
     scope: 'conf',
+    fixable: true,
   },
   check({ config, cryptoPolicy }, report) {
     if (!cryptoPolicy || cryptoPolicy.includes.length > 0 || cryptoPolicy.hostEvidence === undefined) return;

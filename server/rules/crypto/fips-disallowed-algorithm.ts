@@ -113,6 +113,7 @@ export const fipsDisallowedAlgorithm: ConfRule = {
     description: 'In FIPS mode: an algorithm FIPS mode disables, written in a proposal or implied by a default, with the approved replacements.',
     defaultSeverity: 'error',
     scope: 'conf',
+    fixable: true,
   },
   check({ config, version, fips }, report) {
     if (!fips) return;

@@ -3,7 +3,7 @@ import { endSetting, hasHostBits, networkOf, SIDES, subnetsOf, where } from './e
 
 /** `leftsubnet=192.0.2.1/24`: Libreswan clears the host bits without a word, so the value misleads. */
 export const leftRightSubnetHostBits: ConfRule = {
-  meta: { id: 'left-right-subnet-host-bits', description: 'A subnet= (or subnets=) with host bits set below its prefix, e.g. 192.0.2.1/24.', defaultSeverity: 'warning', scope: 'conf' },
+  meta: { id: 'left-right-subnet-host-bits', description: 'A subnet= (or subnets=) with host bits set below its prefix, e.g. 192.0.2.1/24.', defaultSeverity: 'warning', scope: 'conf', fixable: true },
   check({ config }, report) {
     const seen = new Set<unknown>();
     for (const conn of config.conns) {

@@ -3,7 +3,8 @@ import type { SecretsRule } from '../rule';
 /** ipsec.secrets (or a file it includes) that users other than root can read. */
 export const secretsFileMode: SecretsRule = {
   meta: { id: 'secrets-file-mode', description: 'A secrets file readable or writable by its group or by others.', defaultSeverity: 'warning', scope: 'secrets' },
-  check({ secrets }, report) {
+  check({ secrets, checkFileModes }, report) {
+    if (!checkFileModes) return;
     for (const file of secrets.files) {
       if (file.mode === undefined || (file.mode & 0o077) === 0) continue;
       const mode = (file.mode & 0o777).toString(8).padStart(4, '0');

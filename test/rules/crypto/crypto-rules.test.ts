@@ -275,6 +275,22 @@ describe('crypto policies', () => {
     expect(diagnostics.find((d) => d.ruleId === 'crypto-policy-override')?.message).toMatch(/adds HMAC_SHA2_512, DH21 and drops HMAC_SHA2_256, DH20/);
   });
 
+  it('keeps the override message short and puts the policy lists in related information', () => {
+    const { diagnostics } = lintFixture(join(fixtures, 'crypto-policy-override/bad-site/ipsec.conf'));
+    const found = diagnostics.find((d) => d.ruleId === 'crypto-policy-override')!;
+    expect(found.message.length).toBeLessThan(200);
+    expect(found.related?.map((r) => r.message).join('\n')).toMatch(/the policy's value: ike=/);
+  });
+
+  it('does not call the RHEL guide\'s authby=rsasig (raw RSA keys beside the policy include) an override, but does a signature method', () => {
+    const conn = (authby: string): string => 'config setup\n\ninclude /etc/crypto-policies/back-ends/libreswan.config\n\nconn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n'
+      + `\tleftrsasigkey=0sAQOrlo\n\trightrsasigkey=0sAQO3fw\n\tauthby=${authby}\n`;
+    const policy = 'conn %default\n\tauthby=ecdsa-sha2_256,rsa-sha2_256\n';
+    const ids = (authby: string): string[] => lintText(conn(authby), { cryptoPolicyFile: '/site/policy.config' }, { '/site/policy.config': policy }).map((d) => d.ruleId);
+    expect(ids('rsasig')).not.toContain('crypto-policy-override');
+    expect(ids('rsa-sha2_512')).toContain('crypto-policy-override');
+  });
+
   it('reads --crypto-policy-file, and the settings file keys', () => {
     const text = 'config setup\n\ninclude /etc/crypto-policies/back-ends/libreswan.config\n\nconn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\tike=aes256-sha2_256-modp1536\n';
     const found = lintText(text, { cryptoPolicyFile: '/site/policy.config' }, { '/site/policy.config': 'conn %default\n\tike=aes256-sha2_256-dh14\n' });
@@ -302,10 +318,10 @@ describe('crypto policies', () => {
     expect(() => runLint(['--crypto-policy-era', 'rhel7', 'x.conf'])).toThrow(/rhel8, rhel9 or current/);
   });
 
-  it('shows the informational override in JSON output with severity 1', () => {
+  it('shows the informational override in JSON output as info (severity 0), not as a warning', () => {
     const path = join(fixtures, 'crypto-policy-override/bad-site/ipsec.conf');
     const result = runLint(['--format', 'json', '--root', join(fixtures, 'crypto-policy-override/bad-site'), path]);
     const messages = (JSON.parse(result.stdout) as { messages: { ruleId: string; severity: number }[] }[]).flatMap((r) => r.messages);
-    expect(messages.find((m) => m.ruleId === 'crypto-policy-override')?.severity).toBe(1);
+    expect(messages.find((m) => m.ruleId === 'crypto-policy-override')?.severity).toBe(0);
   });
 });

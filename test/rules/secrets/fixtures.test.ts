@@ -7,7 +7,7 @@ import { policyRules, secretsRules } from '../../../server/rules/registry';
 import { lintPolicyGroup } from '../../../server/service/lint-policy';
 import { lintSecrets } from '../../../server/service/lint-secrets';
 import type { LintDiagnostic } from '../../../server/rules/rule';
-import { defaultSettings } from '../../../server/settings/lint-settings';
+import { defaultSettings, type LintSettings } from '../../../server/settings/lint-settings';
 import { expectedLines } from '../../support/fixture-expectations';
 
 const fixtures = resolve(__dirname, '../../fixtures/rules');
@@ -54,6 +54,9 @@ function expectedByFile(dir: string): Map<string, number[]> {
   return out;
 }
 
+/** The fixtures live in a scratch folder, not on a host: secrets-file-mode is asked for, as a user would. */
+const settingsFor = (id: string): LintSettings => (id === 'secrets-file-mode' ? { ...defaultSettings, checkFileModes: true } : defaultSettings);
+
 describe('secrets rules, on their fixtures', () => {
   for (const rule of secretsRules) {
     const id = rule.meta.id;
@@ -65,7 +68,7 @@ describe('secrets rules, on their fixtures', () => {
       it('flags exactly the lines marked "# expect" in bad/', () => {
         const dir = staged(id, 'bad');
         const path = join(dir, 'ipsec.secrets');
-        const { diagnostics } = lintSecrets({ path, text: readFileSync(path, 'utf8'), fs: nodeFileSystem, settings: defaultSettings });
+        const { diagnostics } = lintSecrets({ path, text: readFileSync(path, 'utf8'), fs: nodeFileSystem, settings: settingsFor(id) });
         const got = linesByFile(diagnostics, id);
         expect(got.size).toBeGreaterThan(0);
         expect(got).toEqual(expectedByFile(dir));
@@ -73,7 +76,7 @@ describe('secrets rules, on their fixtures', () => {
       it('finds nothing in good/', () => {
         const dir = staged(id, 'good');
         const path = join(dir, 'ipsec.secrets');
-        const { diagnostics } = lintSecrets({ path, text: readFileSync(path, 'utf8'), fs: nodeFileSystem, settings: defaultSettings });
+        const { diagnostics } = lintSecrets({ path, text: readFileSync(path, 'utf8'), fs: nodeFileSystem, settings: settingsFor(id) });
         expect(diagnostics.filter((d) => d.ruleId === id)).toEqual([]);
       });
     });
@@ -104,4 +107,23 @@ describe('policy group rules, on their fixtures', () => {
       });
     });
   }
+});
+
+describe('secrets-file-mode judges a mode only where it means something', () => {
+  const dir = join(scratch, 'modes');
+  const lintAt = (settings: LintSettings): string[] => {
+    const path = join(dir, 'ipsec.secrets');
+    return lintSecrets({ path, text: readFileSync(path, 'utf8'), fs: nodeFileSystem, settings }).diagnostics.map((d) => d.ruleId);
+  };
+  it('is silent on a checkout (git writes 0644), speaks when the root is / or a setting asks', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'ipsec.secrets'), '@a @b : PSK "Pq8Wm2Zx5Lc7Vb3Nk9Hj4Gf6Ds1Aa0Qe8Rt2Yu5Io7Pl3Kj9Mn4Bv6Cx1Za8Sd2F"\n');
+    chmodSync(join(dir, 'ipsec.secrets'), 0o644);
+    expect(lintAt(defaultSettings)).not.toContain('secrets-file-mode');
+    expect(lintAt({ ...defaultSettings, root: dir })).not.toContain('secrets-file-mode');
+    expect(lintAt({ ...defaultSettings, root: '/' })).toContain('secrets-file-mode');
+    expect(lintAt({ ...defaultSettings, checkFileModes: true })).toContain('secrets-file-mode');
+    expect(lintAt({ ...defaultSettings, root: '/', checkFileModes: false })).not.toContain('secrets-file-mode');
+  });
 });

@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,8 @@ function staged(id: string): string {
   for (const name of readdirSync(dir, { recursive: true }) as string[]) {
     if (name.endsWith('.secrets')) chmodSync(join(dir, name), id === 'secrets-file-mode' ? 0o644 : 0o600);
   }
+  // A scratch folder is no host: modes are judged because the project's settings ask.
+  if (id === 'secrets-file-mode') writeFileSync(join(dir, '.ipsec-lint.json'), '{ "checkFileModes": true }\n');
   return dir;
 }
 
@@ -46,8 +48,8 @@ function cliLines(target: string, id: string): string[] {
 }
 
 function serviceLines(dir: string, id: string): string[] {
-  const ls = new LanguageService({ fs: nodeFileSystem, settingsFor: () => defaultSettings });
-  const files = filesUnder(dir);
+  const ls = new LanguageService({ fs: nodeFileSystem, settingsFor: () => (id === 'secrets-file-mode' ? { ...defaultSettings, checkFileModes: true } : defaultSettings) });
+  const files = filesUnder(dir).filter((p) => !p.endsWith('.ipsec-lint.json'));
   for (const path of files) ls.openDocument(pathToUri(path), undefined, 1, readFileSync(path, 'utf8'));
   ls.validate();
   return files.flatMap((path) => ls.diagnostics(pathToUri(path)).filter((d) => d.code === id).map((d) => `${path}:${d.range.start.line + 1}`)).sort();
