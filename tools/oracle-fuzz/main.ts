@@ -1,4 +1,4 @@
-// npm run oracle:fuzz -- --n N [--seed S] [--version 5.4|5.2|4.10] [--fips] [--jobs J] [--dir D] [--json F]
+// npm run oracle:fuzz -- --n N [--seed S] [--version 5.4|5.2|4.10] [--fips] [--jobs J] [--profile mixed|crypto] [--dir D] [--json F] [--examples K]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { FuzzVersion, Profile } from './generate';
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   });
   if (process.stderr.isTTY) process.stderr.write('\n');
   const label = `Libreswan ${version}${values.fips ? ' FIPS' : ''}, seed ${seed}, ${n} files`;
-  console.log(`[oracle-fuzz] ${label}: ${summary.agreed}/${summary.counted} conns agree (${percent(summary.agreed, summary.counted)}); pluto refuses ${summary.plutoRefused}; ${summary.skipped} left out (${summary.skippedHost} host-dependent); ${summary.seconds.toFixed(0)} s`);
+  console.log(`[oracle-fuzz] ${label}: ${summary.agreed}/${summary.counted} conns agree (${percent(summary.agreed, summary.counted)}); pluto refuses ${summary.plutoRefused}; ${summary.skipped} left out (${summary.skippedHost} host-dependent); ${summary.flaky} conns answered differently on a rerun; ${summary.seconds.toFixed(0)} s`);
   if (summary.fipsIsolated) {
     const f = summary.fipsIsolated;
     console.log(`[oracle-fuzz] FIPS part (conns whose non-FIPS verdict agrees): ${f.agreed}/${f.counted} agree (${percent(f.agreed, f.counted)})`);

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateFile, type FuzzVersion, type Profile } from './generate';
 import { compare, lintVerdict, type ConnOutcome } from './judge';
-import { askOracle, oracleMissing } from './oracle';
+import { askOracle, askSteadily, oracleMissing } from './oracle';
 import { fileSeed } from './random';
 import type { Disagreement } from './report';
 
@@ -36,6 +36,8 @@ export interface FuzzSummary {
   readonly oracleErrors: readonly string[];
   /** FIPS only: conns where ipsec-lint agrees with pluto outside FIPS mode, and of those how many also agree in FIPS mode. */
   readonly fipsIsolated?: { readonly counted: number; readonly agreed: number; readonly disagreements: readonly Disagreement[] };
+  /** Conns whose oracle answers differed between reruns (the majority of three is used). */
+  readonly flaky: number;
   readonly seconds: number;
 }
 
@@ -60,7 +62,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const tmp = join(dir, 'tmp');
   mkdirSync(tmp, { recursive: true });
 
-  let counted = 0, agreed = 0, skipped = 0, skippedHost = 0, plutoRefused = 0, done = 0;
+  let counted = 0, agreed = 0, skipped = 0, skippedHost = 0, plutoRefused = 0, done = 0, flaky = 0;
   const disagreements: Disagreement[] = [];
   const oracleErrors: string[] = [];
   const isolated = { counted: 0, agreed: 0, disagreements: [] as Disagreement[] };
@@ -69,11 +71,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   await pool(indices, options.jobs, async (i) => {
     const file = join(dir, `${String(i).padStart(5, '0')}.conf`);
     writeFileSync(file, generateFile(fileSeed(options.seed, i), options.version, options.profile ?? (options.fips ? 'crypto' : 'mixed')));
-    const oracle = await askOracle(file, options.version, { fips: options.fips, secrets, tmp });
+    const lint = lintVerdict(file, lintVersion(options.version), options.fips);
+    const { verdict: oracle, flaky: unsteady } = await askSteadily(() => askOracle(file, options.version, { fips: options.fips, secrets, tmp }), (v) => compare(v, lint).outcomes.some((o) => o.pluto !== o.lint));
+    flaky += unsteady.length;
     if (oracle.error) {
       oracleErrors.push(`${file}: ${oracle.error}`);
     } else {
-      const result = compare(oracle, lintVerdict(file, lintVersion(options.version), options.fips));
+      const result = compare(oracle, lint);
       skipped += result.skipped.length;
       skippedHost += result.skipped.filter((s) => s.why.startsWith('host')).length;
       for (const o of result.outcomes) {
@@ -83,9 +87,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         else disagreements.push({ ...o, file });
       }
       if (options.fips) {
-        const plain = await askOracle(file, options.version, { fips: false, secrets, tmp });
+        const plainLint = lintVerdict(file, lintVersion(options.version), false);
+        const { verdict: plain } = await askSteadily(() => askOracle(file, options.version, { fips: false, secrets, tmp }), (v) => compare(v, plainLint).outcomes.some((o) => o.pluto !== o.lint));
         if (!plain.error) {
-          const base = new Map<string, ConnOutcome>(compare(plain, lintVerdict(file, lintVersion(options.version), false)).outcomes.map((o) => [o.conn, o]));
+          const base = new Map<string, ConnOutcome>(compare(plain, plainLint).outcomes.map((o) => [o.conn, o]));
           for (const o of result.outcomes) {
             const b = base.get(o.conn);
             if (!b || b.pluto !== b.lint) continue;
@@ -100,6 +105,6 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   });
   return {
     version: options.version, fips: options.fips, files: options.n, counted, agreed, skipped, skippedHost, plutoRefused,
-    disagreements, oracleErrors, fipsIsolated: options.fips ? isolated : undefined, seconds: (Date.now() - started) / 1000,
+    disagreements, oracleErrors, fipsIsolated: options.fips ? isolated : undefined, flaky, seconds: (Date.now() - started) / 1000,
   };
 }
