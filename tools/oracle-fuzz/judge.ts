@@ -15,7 +15,7 @@ export interface LintVerdict {
   readonly rejected: readonly LintDiagnostic[];
   /** Per conn name: the rejecting findings that belong to it. */
   readonly byConn: ReadonlyMap<string, readonly LintDiagnostic[]>;
-  /** Rejecting findings outside every conn and naming none: the whole file is refused. */
+  /** Rejecting findings outside every conn and naming none (not counted against a conn). */
   readonly fileLevel: readonly LintDiagnostic[];
 }
 
@@ -31,7 +31,7 @@ function sectionSpan(lines: readonly { line: number }[], header: number): [numbe
 export function lintVerdict(path: string, version: LibreswanVersion, fips: boolean, root?: string): LintVerdict {
   const text = readFileSync(path, 'utf8');
   const { diagnostics, config } = lintConf({ path, text, fs: nodeFileSystem, cwd: dirname(path), settings: { libreswanVersion: version, root, fips, rules: {} } });
-  const rejected = diagnostics.filter((d) => d.rejectedByLibreswan);
+  const rejected = diagnostics.filter((d) => d.rejectedByLibreswan && d.severity === 'error');
   const byConn = new Map<string, LintDiagnostic[]>();
   const claimed = new Set<LintDiagnostic>();
   for (const [name, sections] of config.sectionsByName) {
@@ -52,19 +52,28 @@ export function lintVerdict(path: string, version: LibreswanVersion, fips: boole
   return { config, rejected, byConn, fileLevel };
 }
 
-/** Refusals that depend on the host, not on the file (corpus README). */
-const HOST_DEPENDENT = [
-  /certificate|NSS|\bcert\b|CKAID|ckaid/i,
-  /iptfs|IPTFS/,
-  /ipsec-interface|xfrmi|XFRMi/i,
+/**
+ * Refusals that the host decides, not the file (corpus README): NSS certificates, kernel
+ * features, interfaces, DNS, ML-KEM in the NSS build. Read from the refusal lines only.
+ */
+const HOST_DEPENDENT: readonly RegExp[] = [
+  /not found in the NSS database/,
+  /IPTFS is not supported by the kernel/,
+  /ipsec-interface=\S* is not supported/,
   /does not appear to be an interface/,
-  /DNS|resolve|lookup|getaddrinfo|host name|hostname/i,
-  /ML-?KEM|mlkem/i,
-  /kernel (does not|doesn't) support|not supported by (the )?kernel|kernel lacks/i,
+  /domain '[^']*' has no data/,
+  /failed to resolve/,
+  /Key Exchange Method \(DH\) '[^']*ml_?kem[^']*' is not supported/i,
 ];
 
+/** The lines of a refusal that say why (pluto's "failed to add", addconn's ERROR), else all. */
+export function refusalReasons(messages: readonly string[]): string[] {
+  const lines = messages.filter((m) => /failed to add|ERROR|not held by pluto|did not load properly|cannot find conn|while loading/.test(m));
+  return lines.length > 0 ? lines : [...messages];
+}
+
 export function hostDependent(messages: readonly string[]): boolean {
-  return messages.some((m) => HOST_DEPENDENT.some((r) => r.test(m)));
+  return refusalReasons(messages).some((m) => HOST_DEPENDENT.some((r) => r.test(m)));
 }
 
 export interface ConnOutcome {
@@ -82,7 +91,7 @@ export interface FileComparison {
   readonly skipped: readonly { conn: string; why: string }[];
 }
 
-const LEFT_RIGHT_UNSET = /(left|right)= is not set|(left|right)=.* not set/;
+const LEFT_RIGHT_UNSET = /\b(left|right)= is not set/;
 
 function lintReasonOf(ds: readonly LintDiagnostic[]): string {
   return ds.length === 0 ? '' : `${ds[0].ruleId}: ${ds[0].message}`;
@@ -102,13 +111,17 @@ export function compare(oracle: OracleVerdict, lint: LintVerdict): FileCompariso
   for (const [name, verdict] of oracle.conns) {
     if (name === '%default') continue;
     const resolved = lint.config.conns.filter((c) => c.name === name);
-    const hasAuto = resolved.some((c) => c.settings.get('auto')?.via === 'conn');
-    if (alsoTargets.has(name) && !hasAuto) {
+    const ownAuto = resolved.some((c) => c.settings.get('auto')?.via === 'conn');
+    if (alsoTargets.has(name) && !ownAuto) {
       skipped.push({ conn: name, why: 'template' });
       continue;
     }
     const refused = !verdict.held;
-    if (refused && !hasAuto && verdict.messages.length > 0 && verdict.messages.every((m) => LEFT_RIGHT_UNSET.test(m))) {
+    const reasons = refused ? refusalReasons(verdict.messages) : [];
+    // 5.2's addconn drops a conn without both ends before pluto sees it, and says nothing.
+    const lacksAnEnd = resolved.some((c) => !c.settings.has('left') || !c.settings.has('right'));
+    const onlyAnEndMissing = (reasons.length === 0 && lacksAnEnd) || (reasons.length > 0 && reasons.every((m) => LEFT_RIGHT_UNSET.test(m)));
+    if (refused && !resolved.some((c) => c.settings.has('auto')) && onlyAnEndMissing) {
       skipped.push({ conn: name, why: 'building block' });
       continue;
     }
@@ -116,8 +129,8 @@ export function compare(oracle: OracleVerdict, lint: LintVerdict): FileCompariso
       skipped.push({ conn: name, why: `host-dependent: ${verdict.messages[0] ?? ''}` });
       continue;
     }
-    const mine = [...(lint.byConn.get(name) ?? []), ...lint.fileLevel];
-    outcomes.push({ conn: name, pluto: refused, lint: mine.length > 0, plutoReason: verdict.messages.join(' / ') || (refused ? 'not held by pluto' : ''), lintReason: lintReasonOf(mine) });
+    const mine = lint.byConn.get(name) ?? [];
+    outcomes.push({ conn: name, pluto: refused, lint: mine.length > 0, plutoReason: reasons.join(' / ') || (refused ? 'not held by pluto' : ''), lintReason: lintReasonOf(mine) });
   }
   return { outcomes, skipped };
 }
