@@ -66,6 +66,13 @@ export interface ConnAddFacts {
   readonly virtualSubnetRefusedOnRead: boolean;
   /** How a conn says it is IKEv1: 4.x knows only `ikev2=no`; 5.0 adds `keyexchange=ikev1`. */
   readonly ikev1Spelling: string;
+  /**
+   * Which conns a conn-level refusal is promised for. 4.x's addconn judges the conns it loads
+   * (auto=add and up) while reading the file; 5.x moved those checks into pluto, which makes
+   * them on every conn it is asked to add, so every conn but a building block (no auto= and
+   * pulled in by also=, or without both ends) is refused when added.
+   */
+  readonly refusalsJudge: 'loaded-conns' | 'conns-to-add';
 }
 
 const v4: ConnAddFacts = {
@@ -76,8 +83,9 @@ const v4: ConnAddFacts = {
   nicOffloadPacket: false,
   virtualSubnetRefusedOnRead: true,
   ikev1Spelling: 'ikev2=no',
+  refusalsJudge: 'loaded-conns',
 };
-const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1' };
+const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add' };
 const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true };
 
 export const connAddFacts: Readonly<Record<LibreswanVersion, ConnAddFacts>> = {

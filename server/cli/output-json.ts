@@ -14,6 +14,7 @@ export function formatJson(reports: readonly FileReport[]): string {
         endLine: d.range.end.line + 1,
         endColumn: d.range.end.character + 1,
         rejectedByLibreswan: d.rejectedByLibreswan,
+        ...(d.conn !== undefined ? { conn: d.conn } : {}),
       })),
       errorCount: r.diagnostics.filter((d) => d.severity === 'error').length,
       warningCount: r.diagnostics.filter((d) => d.severity !== 'error').length,

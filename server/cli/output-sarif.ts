@@ -25,7 +25,7 @@ export function formatSarif(reports: readonly FileReport[]): string {
           },
         },
       ],
-      properties: { rejectedByLibreswan: d.rejectedByLibreswan },
+      properties: { rejectedByLibreswan: d.rejectedByLibreswan, ...(d.conn !== undefined ? { conn: d.conn } : {}) },
     })),
   );
   return JSON.stringify({

@@ -16,6 +16,7 @@ import { transportRules } from './transport';
 import { policyRules } from './policy';
 import { secretsRules } from './secrets';
 import { cryptoRules } from './crypto';
+import { placeInConn } from './conn-finding';
 
 /** Every conf rule, in the order their findings are listed when they share a line. */
 export const confRules: readonly ConfRule[] = [
@@ -42,7 +43,9 @@ export function findRule(id: string): ConfRule | undefined {
 
 /** Runs every enabled conf rule; the user's severity replaces the rule's own, `off` drops it. */
 export function runConfRules(context: ConfRuleContext, severities: Readonly<Record<string, SeveritySetting>>): LintDiagnostic[] {
-  return runScoped(confRules, context, severities);
+  // A finding about a conn is shown in that conn's own section (see placeInConn).
+  const conns = new Map(context.config.conns.map((c) => [c.name, c]));
+  return runScoped(confRules.map((rule) => ({ meta: rule.meta, check: (c: ConfRuleContext, report: (f: Finding) => void) => rule.check(c, (f) => report(placeInConn(conns, f))) })), context, severities);
 }
 
 export { secretsRules, policyRules };
@@ -77,6 +80,7 @@ function runScoped<C>(
         related: finding.related,
         tags: finding.tags,
         fixes: finding.fixes,
+        ...(finding.conn !== undefined ? { conn: finding.conn } : {}),
         ruleId: rule.meta.id,
         severity: setting ?? finding.severity ?? rule.meta.defaultSeverity,
       });

@@ -41,6 +41,8 @@ export interface Finding {
   readonly related?: readonly RelatedLocation[];
   readonly tags?: readonly ('deprecated' | 'unnecessary')[];
   readonly fixes?: readonly Fix[];
+  /** The conn this finding is about, when it is about one (a conn refusal names the conn it refuses). */
+  readonly conn?: string;
 }
 
 export interface LintDiagnostic extends Finding {

@@ -3,6 +3,7 @@ import type { ConfRule, Finding } from '../rule';
 import { proposalUses, type ProposalUse } from './proposal-uses';
 import { connList, rangeInValue } from './value-range';
 import { parseProposalCached } from '../../model/proposal-cache';
+import { connFinding } from '../conn-finding';
 
 /** Left to `fips-disallowed-algorithm`, which says which approved algorithm to use. */
 const FIPS_CODES = new Set(['fips-disallowed']);
@@ -40,6 +41,7 @@ export const invalidProposal: ConfRule = {
   },
   check({ config, version, fips }, report) {
     const { uses, conns } = proposalUses(config, version);
+    const connsByName = new Map(config.conns.map((c) => [c.name, c]));
     const seen = new Set<string>();
     const emit = (f: Finding): void => {
       const key = JSON.stringify([f.file, f.range, f.message]);
@@ -55,7 +57,17 @@ export const invalidProposal: ConfRule = {
       if (normal.ok && fips) diagnostics = parseProposalCached(use.assignment.value, { ...options, fips: true }).diagnostics;
       for (const d of diagnostics) {
         if (FIPS_CODES.has(d.code)) continue;
-        emit(finding(use, d, version));
+        const found = finding(use, d, version);
+        const section = use.assignment.placed.section;
+        const own = section.kind === 'conn' && use.conns.includes(section.name) ? section.name : undefined;
+        emit(own !== undefined ? { ...found, conn: own } : found);
+        if (!found.rejectedByLibreswan) continue;
+        // Each conn that inherits the value hears of it at its own header.
+        for (const name of new Set(use.conns)) {
+          const conn = connsByName.get(name);
+          if (!conn || conn.placed === use.assignment.placed) continue;
+          emit(connFinding(conn, use.assignment, { message: `conn '${name}': ${found.message.replace(/; Libreswan \S+ refuses to add .*$/, '')}; Libreswan ${version} refuses to add it`, rejectedByLibreswan: true }));
+        }
       }
     }
     for (const cc of conns) {

@@ -1,5 +1,6 @@
+import { refusedWhenAdded } from '../conn-role';
 import type { ConfRule } from '../rule';
-import { endSetting, isLoaded, isYes, otherSide, related, shown, SIDES, where } from './ends';
+import { endSetting, isYes, otherSide, related, shown, SIDES, where } from './ends';
 
 /**
  * `addresspool=` names the addresses the responder hands to the end that gets them: one
@@ -8,15 +9,16 @@ import { endSetting, isLoaded, isYes, otherSide, related, shown, SIDES, where } 
  */
 export const leftRightAddresspool: ConfRule = {
   meta: { id: 'left-right-addresspool', description: "addresspool= on both ends, beside subnet= on the same end, or on the mode-config server's own end.", defaultSeverity: 'error', scope: 'conf' },
-  check({ config }, report) {
+  check({ config, version }, report) {
     for (const conn of config.conns) {
       const left = endSetting(conn, 'left', 'addresspool');
       const right = endSetting(conn, 'right', 'addresspool');
       if (left && right) {
         report({
+          conn: conn.name,
           ...where(right),
           message: `conn '${conn.name}': leftaddresspool= and rightaddresspool= are both set; a pool lists the addresses given to one end (the clients' end), so Libreswan refuses the conn ("both left and right define address pools"). Keep only the pool of the end that receives addresses`,
-          rejectedByLibreswan: isLoaded(conn),
+          rejectedByLibreswan: refusedWhenAdded(config, version, conn),
           related: [related(left, 'the other pool')],
         });
       }
@@ -26,9 +28,10 @@ export const leftRightAddresspool: ConfRule = {
         const subnet = endSetting(conn, side, 'subnet');
         if (subnet) {
           report({
+            conn: conn.name,
             ...where(pool),
             message: `conn '${conn.name}': ${side}addresspool= and ${side}subnet= are both set; Libreswan refuses this ("cannot specify both ${side}subnet= and ${side}addresspool="). The pool already gives this end its address: drop ${side}subnet=`,
-            rejectedByLibreswan: isLoaded(conn),
+            rejectedByLibreswan: refusedWhenAdded(config, version, conn),
             related: [related(subnet, 'the subnet on the same end')],
           });
         }
@@ -37,6 +40,7 @@ export const leftRightAddresspool: ConfRule = {
         const server = endSetting(conn, side, 'modecfgserver');
         if (server && isYes(server.value)) {
           report({
+            conn: conn.name,
             ...where(pool),
             message: `conn '${conn.name}': ${side}addresspool= is on the mode-config server's own end (${shown(server)}); the pool holds the addresses given to the other end, so write it as ${otherSide(side)}addresspool=`,
             rejectedByLibreswan: false,

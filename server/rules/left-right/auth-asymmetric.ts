@@ -1,5 +1,6 @@
+import { refusedWhenAdded } from '../conn-role';
 import type { ConfRule } from '../rule';
-import { authbyItems, endSetting, ikeVersionOf, isLoaded, otherSide, related, shown, SIDES, where } from './ends';
+import { authbyItems, endSetting, ikeVersionOf, otherSide, related, shown, SIDES, where } from './ends';
 import { endAuthNeedsAuthby } from '../../../schemas/conn-facts';
 
 /**
@@ -9,15 +10,16 @@ import { endAuthNeedsAuthby } from '../../../schemas/conn-facts';
  */
 export const leftRightAuthAsymmetric: ConfRule = {
   meta: { id: 'left-right-auth-asymmetric', description: 'leftauth=/rightauth= pairs Libreswan refuses: one without the other, with IKEv1, outside authby=, or %fromcert with PSK/null.', defaultSeverity: 'error', scope: 'conf' },
-  check({ config }, report) {
+  check({ config, version }, report) {
     for (const conn of config.conns) {
-      const loaded = isLoaded(conn);
+      const loaded = refusedWhenAdded(config, version, conn);
       const authby = authbyItems(conn);
       for (const side of SIDES) {
         const auth = endSetting(conn, side, 'auth');
         const other = endSetting(conn, otherSide(side), 'auth');
         if (auth && !other) {
           report({
+            conn: conn.name,
             ...where(auth),
             message: `conn '${conn.name}': ${shown(auth)} without ${otherSide(side)}auth=; Libreswan refuses the conn ("leftauth= and rightauth= must both be set or both be unset"). Set ${otherSide(side)}auth= too`,
             rejectedByLibreswan: loaded,
@@ -25,6 +27,7 @@ export const leftRightAuthAsymmetric: ConfRule = {
         }
         if (auth && ikeVersionOf(conn) === 1) {
           report({
+            conn: conn.name,
             ...where(auth),
             message: `conn '${conn.name}': ${shown(auth)} is IKEv2 only and this conn is IKEv1; Libreswan refuses it. Use authby= instead`,
             rejectedByLibreswan: loaded,
@@ -35,6 +38,7 @@ export const leftRightAuthAsymmetric: ConfRule = {
         if (auth && needs && authby.length > 0 && !authby.some((i) => needs.includes(i))) {
           const authbySetting = conn.settings.get('authby')!;
           report({
+            conn: conn.name,
             ...where(auth),
             message: `conn '${conn.name}': ${shown(auth)} is not allowed by ${shown(authbySetting)}; Libreswan refuses the conn ("expects authby=${needs[0]}"). Add ${needs[0]} to authby=, or drop authby=`,
             rejectedByLibreswan: loaded,
@@ -45,6 +49,7 @@ export const leftRightAuthAsymmetric: ConfRule = {
         const pskOrNull = method !== undefined ? ['secret', 'psk', 'null'].includes(method) : authby.length > 0 && authby.every((i) => i === 'secret' || i === 'null');
         if (id && id.value.trim().toLowerCase() === '%fromcert' && pskOrNull) {
           report({
+            conn: conn.name,
             ...where(id),
             message: `conn '${conn.name}': ${side}id=%fromcert takes the id from a certificate, but this end authenticates with a PSK or null; Libreswan refuses the conn. Write the id out (@host, an address, or a DN)`,
             rejectedByLibreswan: loaded,

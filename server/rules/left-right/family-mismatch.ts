@@ -1,7 +1,8 @@
+import { refusedWhenAdded } from '../conn-role';
 import { familyOf, type Family } from '../../model/address-syntax';
 import type { Setting } from '../../model/connections';
 import type { ConfRule } from '../rule';
-import { endSetting, familyOfCidr, isLoaded, related, shown, SIDES, subnetsOf, where } from './ends';
+import { endSetting, familyOfCidr, related, shown, SIDES, subnetsOf, where } from './ends';
 
 interface FamilySource {
   readonly families: ReadonlySet<Family>;
@@ -16,7 +17,7 @@ interface FamilySource {
  */
 export const leftRightFamilyMismatch: ConfRule = {
   meta: { id: 'left-right-family-mismatch', description: 'IPv4 and IPv6 mixed where Libreswan needs one family: left=/right=/nexthop=, or the subnets of the two ends.', defaultSeverity: 'error', scope: 'conf' },
-  check({ config }, report) {
+  check({ config, version }, report) {
     for (const conn of config.conns) {
       const hosts: FamilySource[] = [];
       for (const side of SIDES) {
@@ -30,9 +31,10 @@ export const leftRightFamilyMismatch: ConfRule = {
       const clash = hosts.find((h) => firstHost && !h.families.has([...firstHost.families][0]));
       if (firstHost && clash) {
         report({
+          conn: conn.name,
           ...where(clash.setting),
           message: `conn '${conn.name}': ${shown(clash.setting)} is ${[...clash.families][0]} but ${shown(firstHost.setting)} is ${[...firstHost.families][0]}; both hosts and their nexthops must use one address family`,
-          rejectedByLibreswan: isLoaded(conn),
+          rejectedByLibreswan: refusedWhenAdded(config, version, conn),
           related: [related(firstHost.setting, 'the host address of the other family')],
         });
         continue;
@@ -55,9 +57,10 @@ export const leftRightFamilyMismatch: ConfRule = {
       if ([...left.families].some((f) => right.families.has(f))) continue;
       const [subject, other] = left.setting.storageKey.endsWith('subnet') ? [left, right] : [right, left];
       report({
+        conn: conn.name,
         ...where(subject.setting),
         message: `conn '${conn.name}': ${shown(subject.setting)} is ${[...subject.families].join('/')} but ${shown(other.setting)} is ${[...other.families].join('/')}; the traffic on both ends of a tunnel must be one address family (Libreswan: "address family … conflicts with …")`,
-        rejectedByLibreswan: isLoaded(conn),
+        rejectedByLibreswan: refusedWhenAdded(config, version, conn),
         related: [related(other.setting, 'the other end, of the other family')],
       });
     }

@@ -1,5 +1,6 @@
+import { refusedWhenAdded } from '../conn-role';
 import type { ConfRule } from '../rule';
-import { endSetting, isLoaded, isYes, related, SIDES, where } from './ends';
+import { endSetting, isYes, related, SIDES, where } from './ends';
 import { connAddFacts } from '../../../schemas/conn-facts';
 
 /** Mode-config roles that cannot both hold: server and client on one end, or two servers. */
@@ -14,9 +15,10 @@ export const leftRightModecfgRoles: ConfRule = {
         if (!server || !client || !isYes(server.value) || !isYes(client.value)) continue;
         const rejected = facts.modecfgServerAndClientRejected;
         report({
+          conn: conn.name,
           ...where(client),
           message: `conn '${conn.name}': the ${side} end is both mode-config server and client; ${rejected ? `Libreswan ${version} refuses the conn` : `Libreswan ${version} loads it but the exchange fails`}. The server is the end that hands out addresses (usually the gateway): keep one of the two`,
-          rejectedByLibreswan: rejected && isLoaded(conn),
+          rejectedByLibreswan: rejected && refusedWhenAdded(config, version, conn),
           severity: rejected ? 'error' : 'warning',
           related: [related(server, 'the server role on the same end')],
         });
@@ -26,9 +28,10 @@ export const leftRightModecfgRoles: ConfRule = {
       if (left && right && isYes(left.value) && isYes(right.value)) {
         const rejected = facts.modecfgServerBothEndsRejected;
         report({
+          conn: conn.name,
           ...where(right),
           message: `conn '${conn.name}': both ends are mode-config servers, so neither asks for an address; ${rejected ? `Libreswan ${version} refuses the conn` : 'the exchange cannot work'}. Set modecfgserver=yes on the gateway's end and modecfgclient=yes on the other`,
-          rejectedByLibreswan: rejected && isLoaded(conn),
+          rejectedByLibreswan: rejected && refusedWhenAdded(config, version, conn),
           severity: rejected ? 'error' : 'warning',
           related: [related(left, 'the other server')],
         });

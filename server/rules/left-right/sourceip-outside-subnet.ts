@@ -1,6 +1,7 @@
+import { refusedWhenAdded } from '../conn-role';
 import { parseAddress } from '../../model/address-syntax';
 import type { ConfRule } from '../rule';
-import { cidrContains, endSetting, isLoaded, related, shown, SIDES, subnetsOf, where } from './ends';
+import { cidrContains, endSetting, related, shown, SIDES, subnetsOf, where } from './ends';
 import { connAddFacts } from '../../../schemas/conn-facts';
 
 /** `leftsourceip=` that is not inside `leftsubnet=` (or, without a subnet, not `left=` itself). */
@@ -22,9 +23,10 @@ export const leftRightSourceipOutsideSubnet: ConfRule = {
           if (!outside) continue;
           const rejected = facts.sourceipOutsideSubnetRejected;
           report({
+            conn: conn.name,
             ...where(sourceip),
             message: `conn '${conn.name}': ${shown(sourceip)}: ${outside.toString()} is not within ${shown(subnet)}; ${rejected ? `Libreswan ${version} refuses to add the conn` : `Libreswan ${version} loads it, but the route it installs uses an address outside the tunnel`}. Use an address of this end's subnet`,
-            rejectedByLibreswan: rejected && isLoaded(conn),
+            rejectedByLibreswan: rejected && refusedWhenAdded(config, version, conn),
             severity: rejected ? 'error' : 'warning',
             related: [related(subnet, "this end's subnet")],
           });
@@ -37,9 +39,10 @@ export const leftRightSourceipOutsideSubnet: ConfRule = {
         const differs = addresses.find((a) => a.kind() === hostAddress.kind() && a.toNormalizedString() !== hostAddress.toNormalizedString());
         if (!differs) continue;
         report({
+          conn: conn.name,
           ...where(sourceip),
           message: `conn '${conn.name}': ${shown(sourceip)} is not ${shown(host)} and ${side}subnet= is not set; Libreswan ${version} refuses to add the conn. Set ${side}subnet= to a subnet holding ${differs.toString()}, or drop ${side}sourceip=`,
-          rejectedByLibreswan: isLoaded(conn),
+          rejectedByLibreswan: refusedWhenAdded(config, version, conn),
           related: [related(host, "this end's host")],
         });
       }

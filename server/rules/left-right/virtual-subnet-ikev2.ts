@@ -1,6 +1,7 @@
+import { refusedWhenAdded } from '../conn-role';
 import type { Assignment } from '../../model/connections';
 import type { ConfRule } from '../rule';
-import { endSetting, ikeVersionOf, isLoaded, SIDES } from './ends';
+import { endSetting, ikeVersionOf, SIDES } from './ends';
 import { connAddFacts, ikev1Ikev2Values, virtualSubnetPrefixes } from '../../../schemas/conn-facts';
 
 function isVirtual(value: string): boolean {
@@ -52,7 +53,7 @@ export const leftRightVirtualSubnetIkev2: ConfRule = {
       if (ikeVersionOf(conn) === 1) continue;
       for (const side of SIDES) {
         const subnet = endSetting(conn, side, 'subnet');
-        if (subnet && isVirtual(subnet.value)) note(subnet.source, conn.name, isLoaded(conn));
+        if (subnet && isVirtual(subnet.value)) note(subnet.source, conn.name, refusedWhenAdded(config, version, conn));
       }
     }
     for (const [source, use] of uses) {
@@ -61,6 +62,7 @@ export const leftRightVirtualSubnetIkev2: ConfRule = {
         ? `Libreswan ${version} refuses ${use.conns.length === 1 ? 'it' : 'them'} when it reads the file`
         : `Libreswan ${version} refuses ${use.conns.length === 1 ? 'it' : 'each'} at 'ipsec auto --add'`;
       report({
+        ...(use.conns.length === 1 ? { conn: use.conns[0] } : {}),
         file: source.file.path,
         range: source.line.value?.range ?? source.line.key.range,
         message: `${source.line.key.text}=${source.value} is a virtual subnet, which only IKEv1 has, and ${named} IKEv2 (the default); ${refusal}. For IKEv2 clients give addresses with addresspool= (or name their subnet), or set ${facts.ikev1Spelling} if the peers speak IKEv1`,

@@ -1,5 +1,6 @@
+import { refusedWhenAdded } from '../conn-role';
 import type { ConfRule } from '../rule';
-import { connValue, isLoaded, isYes, related, where } from '../left-right/ends';
+import { connValue, isYes, related, where } from '../left-right/ends';
 import { connAddFacts } from '../../../schemas/conn-facts';
 
 /**
@@ -18,6 +19,7 @@ export const nicOffloadUnsupported: ConfRule = {
       const tcp = conn.settings.get('enable-tcp');
       if (tcp && isYes(tcp.value)) {
         report({
+          conn: conn.name,
           ...where(offload),
           message: `conn '${conn.name}': nic-offload=${offload.value} with enable-tcp=${tcp.value}: ESP inside TCP cannot be offloaded to the NIC, so the kernel falls back to software or refuses the SA; use enable-tcp=fallback or drop nic-offload=`,
           rejectedByLibreswan: false,
@@ -33,9 +35,10 @@ export const nicOffloadUnsupported: ConfRule = {
       if (isYes(connValue(conn, 'encapsulation'))) problems.push('no encapsulation=yes');
       if (problems.length === 0) continue;
       report({
+        conn: conn.name,
         ...where(offload),
         message: `conn '${conn.name}': nic-offload=packet needs ${problems.join(', ')}; Libreswan ${version} refuses the conn ("nic-offload=packet restricted to …"). Use nic-offload=crypto, or change the conn`,
-        rejectedByLibreswan: isLoaded(conn),
+        rejectedByLibreswan: refusedWhenAdded(config, version, conn),
       });
     }
   },

@@ -1,10 +1,11 @@
+import { refusedWhenAdded } from '../conn-role';
 import type { ConfRule } from '../rule';
-import { connValue, isLoaded, isYes, neverNegotiates, where } from '../left-right/ends';
+import { connValue, isYes, neverNegotiates, where } from '../left-right/ends';
 
 /** `tcp-remoteport=` only matters with `enable-tcp=`; with it, 0 and 500 are refused. */
 export const tcpRemoteportWithoutEnableTcp: ConfRule = {
   meta: { id: 'tcp-remoteport-without-enable-tcp', description: 'tcp-remoteport= without enable-tcp=yes|fallback (ignored), or set to 0 or 500 (refused).', defaultSeverity: 'warning', scope: 'conf' },
-  check({ config }, report) {
+  check({ config, version }, report) {
     for (const conn of config.conns) {
       const port = conn.settings.get('tcp-remoteport');
       if (!port || neverNegotiates(conn)) continue;
@@ -12,15 +13,17 @@ export const tcpRemoteportWithoutEnableTcp: ConfRule = {
       const tcpOn = mode === 'fallback' || isYes(mode);
       if (!tcpOn) {
         report({
+          conn: conn.name,
           ...where(port),
           message: `conn '${conn.name}': tcp-remoteport=${port.value} has no effect without enable-tcp=yes or enable-tcp=fallback; set enable-tcp=, or drop tcp-remoteport=`,
           rejectedByLibreswan: false,
         });
       } else if (['0', '500'].includes(port.value.trim())) {
         report({
+          conn: conn.name,
           ...where(port),
           message: `conn '${conn.name}': tcp-remoteport=${port.value}: Libreswan refuses the conn ("tcp-remoteport cannot be 0 or 500"); the usual port is 4500`,
-          rejectedByLibreswan: isLoaded(conn),
+          rejectedByLibreswan: refusedWhenAdded(config, version, conn),
           severity: 'error',
         });
       }

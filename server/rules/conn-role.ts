@@ -1,0 +1,48 @@
+import type { ResolvedConfig, ResolvedConn } from '../model/connections';
+import type { LibreswanVersion } from '../../schemas/keywords';
+import { connAddFacts, loadedAutoValues } from '../../schemas/conn-facts';
+
+/*
+ * Whether a conn is one Libreswan adds (so a refusal of it is real), or a building block
+ * other conns are made of. A building block has no auto= and is pulled in by another conn's
+ * also=, or has no auto= and lacks an end: an `ipsec add` of it is the user's mistake, not
+ * the file's.
+ */
+
+const alsoTargetsOf = new WeakMap<ResolvedConfig, ReadonlySet<string>>();
+
+/** Names other conns pull in with `also=`. */
+export function alsoTargets(config: ResolvedConfig): ReadonlySet<string> {
+  let targets = alsoTargetsOf.get(config);
+  if (!targets) {
+    const found = new Set<string>();
+    for (const [placed, list] of config.assignments) {
+      if (placed.section.kind !== 'conn') continue;
+      for (const a of list) if (a.meaning.kind === 'known' && a.meaning.storageKey === 'also') found.add(a.value.trim());
+    }
+    targets = found;
+    alsoTargetsOf.set(config, targets);
+  }
+  return targets;
+}
+
+function hasEnd(conn: ResolvedConn, side: 'left' | 'right'): boolean {
+  return (conn.settings.get(side)?.value.trim() ?? '') !== '';
+}
+
+export function isBuildingBlock(config: ResolvedConfig, conn: ResolvedConn): boolean {
+  const auto = conn.settings.get('auto');
+  const ownAuto = auto !== undefined && auto.via === 'conn';
+  if (!ownAuto && alsoTargets(config).has(conn.name)) return true;
+  return auto === undefined && (!hasEnd(conn, 'left') || !hasEnd(conn, 'right'));
+}
+
+function loadedOnStart(conn: ResolvedConn): boolean {
+  const auto = conn.settings.get('auto')?.value.trim().toLowerCase();
+  return auto !== undefined && loadedAutoValues.has(auto);
+}
+
+/** Whether Libreswan of `version` refuses this conn when a conn-level check fails (see ConnAddFacts.refusalsJudge). */
+export function refusedWhenAdded(config: ResolvedConfig, version: LibreswanVersion, conn: ResolvedConn): boolean {
+  return connAddFacts[version].refusalsJudge === 'loaded-conns' ? loadedOnStart(conn) : !isBuildingBlock(config, conn);
+}
