@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseConf } from '../../grammar/conf/parse';
+import { generateFile } from '../../tools/oracle-fuzz/generate';
+import { compare, lintVerdict } from '../../tools/oracle-fuzz/judge';
+import type { OracleVerdict } from '../../tools/oracle-fuzz/oracle';
+import { fileSeed } from '../../tools/oracle-fuzz/random';
+import { groupDisagreements, normaliseReason } from '../../tools/oracle-fuzz/report';
+
+const dir = mkdtempSync(join(tmpdir(), 'oracle-fuzz-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the differential fuzzer, offline', () => {
+  it('generates the same file for the same seed, and different files for different seeds', () => {
+    expect(generateFile(fileSeed(5, 3), '5.4')).toBe(generateFile(fileSeed(5, 3), '5.4'));
+    const texts = new Set(Array.from({ length: 50 }, (_, i) => generateFile(fileSeed(5, i), '5.4')));
+    expect(texts.size).toBe(50);
+  });
+
+  it('writes files the grammar reads without an error line, with 1-4 conns and the options it is meant to stress', () => {
+    const keys = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      const text = generateFile(fileSeed(11, i), i % 2 ? '5.2' : '5.4', i % 3 ? 'mixed' : 'crypto');
+      const conf = parseConf(text);
+      const lines = conf.sections.flatMap((s) => ('body' in s ? s.body : []));
+      expect(lines.filter((l) => l.kind === 'error')).toEqual([]);
+      const conns = conf.sections.filter((s) => s.kind === 'conn' && /^c\d$/.test(s.name));
+      expect(conns.length).toBeGreaterThanOrEqual(1);
+      expect(conns.length).toBeLessThanOrEqual(4);
+      for (const l of lines) if (l.kind === 'assignment') keys.add(l.key.text.replace(/^(left|right)/, ''));
+    }
+    for (const k of ['addresspool', 'sourceip', 'subnets', 'aggressive', 'authby', 'auth', 'autheap', 'nic-offload', 'iptfs', 'vti-interface', 'ike', 'esp', 'phase2', 'tcp-remoteport', 'also', 'ikelifetime', 'rekeyfuzz']) {
+      expect(keys).toContain(k);
+    }
+  });
+
+  it('counts conns as the corpus README says: templates, building blocks and host-dependent refusals are left out', () => {
+    const path = join(dir, 'counting.conf');
+    writeFileSync(path, [
+      'conn base', '\tike=aes-sha2', '',
+      'conn c1', '\talso=base', '\tleft=192.0.2.1', '\tright=192.0.2.2', '\tauto=add', '',
+      'conn c2', '\tleft=192.0.2.1', '',
+      'conn c3', '\tleft=192.0.2.1', '\tright=192.0.2.2', '\tauto=add', '',
+      'conn c4', '\tleft=192.0.2.1', '\tright=192.0.2.2', '\tleftcert=west', '\tauto=add', '',
+    ].join('\n'));
+    const oracle: OracleVerdict = {
+      loadExit: 0,
+      loadMessages: [],
+      conns: new Map([
+        ['base', { held: false, messages: ['"base": failed to add connection: left= is not set'] }],
+        ['c1', { held: true, messages: [] }],
+        ['c2', { held: false, messages: ['"c2": failed to add connection: right= is not set'] }],
+        ['c3', { held: false, messages: ['"c3": failed to add connection: something only pluto knows'] }],
+        ['c4', { held: false, messages: ['"c4": failed to add connection: certificate \'west\' not found in the NSS database'] }],
+      ]),
+    };
+    const { outcomes, skipped } = compare(oracle, lintVerdict(path, '5.4', false));
+    expect(skipped.map((s) => s.conn).sort()).toEqual(['base', 'c2', 'c4']);
+    expect(outcomes.map((o) => [o.conn, o.pluto, o.lint])).toEqual([['c1', false, false], ['c3', true, false]]);
+    const groups = groupDisagreements(outcomes.filter((o) => o.pluto !== o.lint).map((o) => ({ ...o, file: path })));
+    expect(groups.map((g) => g.key)).toEqual(['pluto refuses, ipsec-lint accepts: something only pluto knows']);
+  });
+
+  it('a file that does not load is one verdict, agreed when ipsec-lint rejects something in it', () => {
+    const path = join(dir, 'unloadable.conf');
+    writeFileSync(path, 'conn c1\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\tnot-a-keyword=1\n\tauto=add\n');
+    const { outcomes } = compare({ loadExit: 1, loadMessages: ['unrecognized keyword'], conns: new Map() }, lintVerdict(path, '5.4', false));
+    expect(outcomes).toEqual([expect.objectContaining({ conn: '(file)', pluto: true, lint: true })]);
+  });
+
+  it("normalises pluto's reasons so that one check on different values is one group", () => {
+    expect(normaliseReason('"c1": failed to add connection: rightsourceip=10.1.0.1 invalid, address 10.1.0.1 is not within rightsubnet=2001:db8:a::/48'))
+      .toBe(normaliseReason('"c9": failed to add connection: rightsourceip=10.9.9.9 invalid, address 10.9.9.9 is not within rightsubnet=10.3.0.0/16'));
+  });
+});

@@ -1,0 +1,136 @@
+// ipsec-lint's verdict per conn, and the comparison with the oracle's, counted as
+// ../shared/corpus/README.md says: %default, templates, building blocks refused only for a
+// missing end, and refusals that depend on the host rather than the files are left out.
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { LibreswanVersion } from '../../schemas/keywords';
+import { nodeFileSystem } from '../../server/model/node-file-system';
+import type { ResolvedConfig } from '../../server/model/connections';
+import type { LintDiagnostic } from '../../server/rules/rule';
+import { lintConf } from '../../server/service/lint-conf';
+import type { OracleVerdict } from './oracle';
+
+export interface LintVerdict {
+  readonly config: ResolvedConfig;
+  readonly rejected: readonly LintDiagnostic[];
+  /** Per conn name: the rejecting findings that belong to it. */
+  readonly byConn: ReadonlyMap<string, readonly LintDiagnostic[]>;
+  /** Rejecting findings outside every conn and naming none (not counted against a conn). */
+  readonly fileLevel: readonly LintDiagnostic[];
+}
+
+function connOf(d: LintDiagnostic): string | undefined {
+  const c = (d as { conn?: unknown }).conn;
+  return typeof c === 'string' ? c : undefined;
+}
+
+function sectionSpan(lines: readonly { line: number }[], header: number): [number, number] {
+  return [header, lines.reduce((m, l) => Math.max(m, l.line), header)];
+}
+
+export function lintVerdict(path: string, version: LibreswanVersion, fips: boolean, root?: string): LintVerdict {
+  const text = readFileSync(path, 'utf8');
+  const { diagnostics, config } = lintConf({ path, text, fs: nodeFileSystem, cwd: dirname(path), settings: { libreswanVersion: version, root, fips, rules: {} } });
+  const rejected = diagnostics.filter((d) => d.rejectedByLibreswan && d.severity === 'error');
+  const byConn = new Map<string, LintDiagnostic[]>();
+  const claimed = new Set<LintDiagnostic>();
+  for (const [name, sections] of config.sectionsByName) {
+    if (name === '%default') continue;
+    const spans = sections.map((s) => ({ file: s.file.path, span: sectionSpan(s.section.body, s.section.header.line) }));
+    const quoted = `'${name}'`;
+    const mine = rejected.filter((d) => {
+      const c = connOf(d);
+      if (c !== undefined) return c === name;
+      if (spans.some((s) => s.file === d.file && d.range.start.line >= s.span[0] && d.range.start.line <= s.span[1])) return true;
+      return /\bconns?\b/.test(d.message) && d.message.includes(quoted);
+    });
+    for (const d of mine) claimed.add(d);
+    byConn.set(name, mine);
+  }
+  // %default lines belong to every conn; `config setup` and stray lines to the file.
+  const fileLevel = rejected.filter((d) => !claimed.has(d) && connOf(d) === undefined);
+  return { config, rejected, byConn, fileLevel };
+}
+
+/**
+ * Refusals that the host decides, not the file (corpus README): NSS certificates, kernel
+ * features, interfaces, DNS, ML-KEM in the NSS build. Read from the refusal lines only.
+ */
+const HOST_DEPENDENT: readonly RegExp[] = [
+  /not found in the NSS database/,
+  /IPTFS is not supported by the kernel/,
+  /ipsec-interface=\S* is not supported/,
+  /does not appear to be an interface/,
+  /domain '[^']*' has no data/,
+  /failed to resolve/,
+  /Key Exchange Method \(DH\) '[^']*ml_?kem[^']*' is not supported/i,
+];
+
+/** The lines of a refusal that say why (pluto's "failed to add", addconn's ERROR), else all. */
+export function refusalReasons(messages: readonly string[]): string[] {
+  const lines = messages.filter((m) => /failed to add|ERROR|not held by pluto|did not load properly|cannot find conn|while loading/.test(m));
+  return lines.length > 0 ? lines : [...messages];
+}
+
+export function hostDependent(messages: readonly string[]): boolean {
+  return refusalReasons(messages).some((m) => HOST_DEPENDENT.some((r) => r.test(m)));
+}
+
+export interface ConnOutcome {
+  readonly conn: string;
+  readonly pluto: boolean; // true = pluto refuses
+  readonly lint: boolean; // true = ipsec-lint refuses
+  readonly plutoReason: string;
+  readonly lintReason: string;
+}
+
+export interface FileComparison {
+  /** Counted outcomes (a file that does not load is one outcome named '(file)'). */
+  readonly outcomes: readonly ConnOutcome[];
+  /** Conns left out, with why. */
+  readonly skipped: readonly { conn: string; why: string }[];
+}
+
+const LEFT_RIGHT_UNSET = /\b(left|right)= is not set/;
+
+function lintReasonOf(ds: readonly LintDiagnostic[]): string {
+  return ds.length === 0 ? '' : `${ds[0].ruleId}: ${ds[0].message}`;
+}
+
+export function compare(oracle: OracleVerdict, lint: LintVerdict): FileComparison {
+  if (oracle.loadExit !== 0) {
+    const ours = lint.rejected.length > 0;
+    return { outcomes: [{ conn: '(file)', pluto: true, lint: ours, plutoReason: oracle.loadMessages.join(' / '), lintReason: lintReasonOf(lint.rejected) }], skipped: [] };
+  }
+  const outcomes: ConnOutcome[] = [];
+  const skipped: { conn: string; why: string }[] = [];
+  const alsoTargets = new Set<string>();
+  for (const conn of lint.config.conns) {
+    for (const a of lint.config.assignments.get(conn.placed) ?? []) if (a.line.key.text.toLowerCase() === 'also') for (const t of a.value.split(/[\s,]+/)) if (t) alsoTargets.add(t);
+  }
+  for (const [name, verdict] of oracle.conns) {
+    if (name === '%default') continue;
+    const resolved = lint.config.conns.filter((c) => c.name === name);
+    const ownAuto = resolved.some((c) => c.settings.get('auto')?.via === 'conn');
+    if (alsoTargets.has(name) && !ownAuto) {
+      skipped.push({ conn: name, why: 'template' });
+      continue;
+    }
+    const refused = !verdict.held;
+    const reasons = refused ? refusalReasons(verdict.messages) : [];
+    // 5.2's addconn drops a conn without both ends before pluto sees it, and says nothing.
+    const lacksAnEnd = resolved.some((c) => !c.settings.has('left') || !c.settings.has('right'));
+    const onlyAnEndMissing = (reasons.length === 0 && lacksAnEnd) || (reasons.length > 0 && reasons.every((m) => LEFT_RIGHT_UNSET.test(m)));
+    if (refused && !resolved.some((c) => c.settings.has('auto')) && onlyAnEndMissing) {
+      skipped.push({ conn: name, why: 'building block' });
+      continue;
+    }
+    if (refused && hostDependent(verdict.messages)) {
+      skipped.push({ conn: name, why: `host-dependent: ${verdict.messages[0] ?? ''}` });
+      continue;
+    }
+    const mine = lint.byConn.get(name) ?? [];
+    outcomes.push({ conn: name, pluto: refused, lint: mine.length > 0, plutoReason: reasons.join(' / ') || (refused ? 'not held by pluto' : ''), lintReason: lintReasonOf(mine) });
+  }
+  return { outcomes, skipped };
+}
