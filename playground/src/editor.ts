@@ -1,6 +1,6 @@
 import { autocompletion, closeBrackets, completionKeymap, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { defaultHighlightStyle, syntaxHighlighting, type StreamLanguage } from '@codemirror/language';
+import { syntaxHighlighting, type StreamLanguage } from '@codemirror/language';
 import { lintGutter, lintKeymap, setDiagnostics, type Action, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
@@ -9,6 +9,7 @@ import type { CodeAction, CompletionItem, Diagnostic, MarkupContent, TextEdit } 
 import confGrammar from '../../grammar/textmate/ipsec-conf.tmLanguage.json';
 import policyGrammar from '../../grammar/textmate/ipsec-policy.tmLanguage.json';
 import secretsGrammar from '../../grammar/textmate/ipsec-secrets.tmLanguage.json';
+import { playgroundHighlightStyle } from './highlight';
 import { markdownToHtml } from './markdown';
 import { pathOfUri, toOffset, toPosition } from './positions';
 import type { FileFindings } from './protocol';
@@ -47,6 +48,8 @@ export interface FileEditorHost {
   readonly service: ServiceClient;
   /** Called on every edit; the host re-validates (debounced). */
   changed(): void;
+  /** Resolves once the worker has the text as it is now (a request must not see a stale file). */
+  ready(): Promise<void>;
   /** A code action may edit another open file (an `also=` target). */
   editorOf(path: string): EditorView | undefined;
 }
@@ -92,6 +95,8 @@ function completionSource(path: string, host: FileEditorHost) {
   return async (context: CompletionContext): Promise<CompletionResult | null> => {
     const word = context.matchBefore(/[\w%.@/-]*/);
     if (!context.explicit && (!word || word.from === word.to)) return null;
+    await host.ready();
+    if (context.aborted) return null;
     const list = await host.service.request('completion', { path, position: toPosition(context.state.doc, context.pos) });
     if (context.aborted || list.items.length === 0) return null;
     const doc = context.state.doc;
@@ -123,6 +128,7 @@ function completionSource(path: string, host: FileEditorHost) {
 
 function hoverSource(path: string, host: FileEditorHost) {
   return hoverTooltip(async (view, pos): Promise<Tooltip | null> => {
+    await host.ready();
     const hover = await host.service.request('hover', { path, position: toPosition(view.state.doc, pos) });
     if (!hover) return null;
     const contents = hover.contents;
@@ -131,7 +137,6 @@ function hoverSource(path: string, host: FileEditorHost) {
     return {
       pos: range ? toOffset(view.state.doc, range.start) : pos,
       end: range ? toOffset(view.state.doc, range.end) : pos,
-      above: true,
       create: () => {
         const dom = document.createElement('div');
         dom.className = 'doc hover';
@@ -144,6 +149,7 @@ function hoverSource(path: string, host: FileEditorHost) {
 
 /** Asks the service to format the file and applies its edits. */
 export async function formatFile(view: EditorView, path: string, host: FileEditorHost): Promise<string | undefined> {
+  await host.ready();
   const edits = await host.service.request('format', { path });
   if ('refused' in edits) return edits.refused;
   if (edits.length > 0) applyTextEdits(view, edits);
@@ -164,7 +170,7 @@ export function createFileEditor(path: string, text: string, host: FileEditorHos
     highlightSelectionMatches(),
     closeBrackets(),
     languages[languageOf(path)],
-    syntaxHighlighting(defaultHighlightStyle),
+    syntaxHighlighting(playgroundHighlightStyle),
     lintGutter(),
     withService ? [hoverSource(path, host), autocompletion({ override: [completionSource(path, host)] })] : [],
     keymap.of([...(withService ? [{ key: 'Shift-Alt-f', run: format }] : []), ...completionKeymap, ...lintKeymap, ...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),

@@ -28,12 +28,18 @@ let policiesByEra: Readonly<Record<string, readonly string[]>> = {};
 let lastFindings: Readonly<Record<string, FileFindings>> = {};
 
 let validateTimer: number | undefined;
+let validating = Promise.resolve();
 let pairTimer: number | undefined;
 const host: FileEditorHost = {
   service,
   changed: () => {
     window.clearTimeout(validateTimer);
     validateTimer = window.setTimeout(() => void validate(), 150);
+  },
+  ready: async () => {
+    if (validateTimer === undefined) return validating;
+    window.clearTimeout(validateTimer);
+    return validate();
   },
   editorOf: (path) => workspace.editors.get(path),
 };
@@ -43,6 +49,7 @@ const pairHost: FileEditorHost = {
     window.clearTimeout(pairTimer);
     pairTimer = window.setTimeout(() => void checkPairNow(), 250);
   },
+  ready: async () => {},
   editorOf: () => undefined,
 };
 
@@ -122,8 +129,8 @@ function renderProblems(findings: Readonly<Record<string, FileFindings>>): void 
   status.dataset.count = String(rows.length);
 }
 
-let validating = Promise.resolve();
 async function validate(): Promise<void> {
+  validateTimer = undefined;
   const run = async (): Promise<void> => {
     try {
       lastFindings = await service.request('sync', { files: workspace.files(), settings: currentSettings() });

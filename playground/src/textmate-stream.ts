@@ -216,7 +216,7 @@ const styleOfScope: readonly (readonly [string, string])[] = [
   ['variable', 'propertyName'],
   ['constant.numeric', 'number'],
   ['constant.language', 'atom'],
-  ['constant.character', 'string.special'],
+  ['string.other.secret', 'string.special'],
   ['string', 'string'],
   ['markup', 'meta'],
   ['support', 'typeName'],
