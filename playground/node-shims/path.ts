@@ -52,16 +52,16 @@ export function resolve(...parts: string[]): string {
   return `/${body}`;
 }
 
+/** As Node does: the text before the last slash that follows a name, kept as written (`/a//b` → `/a/`). */
 export function dirname(path: string): string {
   if (path === '') return '.';
   let end = path.length;
   while (end > 1 && path[end - 1] === '/') end--;
   const slash = path.lastIndexOf('/', end - 1);
-  if (slash === -1) return '.';
-  if (slash === 0) return '/';
-  let cut = slash;
-  while (cut > 1 && path[cut - 1] === '/') cut--;
-  return path.slice(0, cut);
+  if (slash <= 0) return slash === 0 ? '/' : '.';
+  // Node keeps a leading `//` (POSIX leaves its meaning to the system).
+  if (slash === 1 && path[0] === '/') return '//';
+  return path.slice(0, slash);
 }
 
 export function basename(path: string, suffix?: string): string {
@@ -74,7 +74,8 @@ export function basename(path: string, suffix?: string): string {
 export function extname(path: string): string {
   const base = basename(path);
   const dot = base.lastIndexOf('.');
-  return dot <= 0 ? '' : base.slice(dot);
+  // A name of dots only up to its last one (`.a`, `..`) has no extension.
+  return dot <= 0 || base === '..' ? '' : base.slice(dot);
 }
 
 export function relative(from: string, to: string): string {

@@ -38,30 +38,40 @@ export interface ScopedToken {
   readonly scopes: readonly string[];
 }
 
-/** `(?i:psk)` → `(?:[pP][sS][kK])`: Node 20's RegExp has no inline flag groups. */
+/**
+ * Oniguruma syntax as JavaScript reads it: `(?i:psk)` → `(?:[pP][sS][kK])` (Node 20's RegExp
+ * has no inline flag groups), and `.` → `[^\n]` (Oniguruma's dot matches a carriage return).
+ */
 export function toJavaScriptRegExpSource(source: string): string {
   let out = '';
+  let inClass = false;
   for (let i = 0; i < source.length; i++) {
-    if (!source.startsWith('(?i:', i)) {
-      out += source[i];
-      if (source[i] === '\\' && i + 1 < source.length) out += source[++i];
+    if (inClass || !source.startsWith('(?i:', i)) {
+      const c = source[i];
+      if (c === '\\' && i + 1 < source.length) out += c + source[++i];
+      else if (c === '.' && !inClass) out += '[^\\n]';
+      else {
+        if (c === '[') inClass = true;
+        else if (c === ']') inClass = false;
+        out += c;
+      }
       continue;
     }
     out += '(?:';
     let depth = 1;
-    let inClass = false;
+    let inGroupClass = false;
     for (i += 4; i < source.length && depth > 0; i++) {
       const c = source[i];
       if (c === '\\') {
         out += c + (source[++i] ?? '');
         continue;
       }
-      if (inClass) {
-        inClass = c !== ']';
+      if (inGroupClass) {
+        inGroupClass = c !== ']';
         out += /[a-z]/i.test(c) ? c.toLowerCase() + c.toUpperCase() : c;
         continue;
       }
-      if (c === '[') inClass = true;
+      if (c === '[') inGroupClass = true;
       else if (c === '(') depth++;
       else if (c === ')') depth--;
       out += /[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c;
@@ -142,19 +152,18 @@ export class TextMateTokenizer {
     };
     const pushCaptures = (m: RegExpExecArray, captures: Captures | undefined, outer: readonly string[]): void => {
       const start = m.index;
-      const end = start + m[0].length;
       const indices = m.indices ?? [];
-      // Captured groups in order; nested captures are not used by these grammars.
-      let at = start;
-      for (let g = 1; g < indices.length; g++) {
-        const span = indices[g];
-        const name = captures?.[String(g)]?.name;
-        if (!span || !name || span[0] < at) continue;
-        push(span[0], outer);
-        push(span[1], [...outer, name]);
-        at = span[1];
+      // Each character takes the names of every group that holds it, outer groups first
+      // (a lower group number opens earlier), as TextMate nests capture scopes.
+      for (let at = start; at < start + m[0].length; at++) {
+        const scopes = [...outer];
+        for (let g = 1; g < indices.length; g++) {
+          const span = indices[g];
+          const name = captures?.[String(g)]?.name;
+          if (span && name && span[0] <= at && at < span[1]) scopes.push(name);
+        }
+        push(at + 1, scopes);
       }
-      push(end, outer);
     };
     let pos = 0;
     // A zero-width match that changes nothing must not loop forever.
