@@ -132,6 +132,16 @@ describe.skipIf(!hasChromium)('the playground in headless Chromium', () => {
     expect(await editor.innerText()).not.toContain('leftsubnett');
     await page.mouse.move(0, 0);
 
+    // The effective conn: each value with the line it comes from.
+    const auto = page.locator('#effective tr[data-key="auto"]');
+    await auto.waitFor({ timeout: 10_000 });
+    expect(await auto.locator('td.value').innerText()).toBe('start');
+    expect(await auto.locator('a').innerText()).toBe('ipsec.conf:10');
+
+    // The settings panel re-judges the files: the crypto policy finding names the chosen era.
+    await page.locator('#setting-era').selectOption('rhel8');
+    await page.locator('#problems li[data-rule="crypto-policy-include-missing"]', { hasText: 'rhel8' }).waitFor({ timeout: 10_000 });
+
     // A share link with the secrets opens to the same files and the same findings.
     const before = await problemTexts(page);
     await page.locator('#share-secrets').check();
@@ -141,7 +151,10 @@ describe.skipIf(!hasChromium)('the playground in headless Chromium', () => {
     const shared = await openPage(withSecrets);
     await page.locator('#problems li').first().waitFor();
     await shared.locator('#problems li').first().waitFor({ timeout: 10_000 });
+    // The same findings, the era setting included (its message names it).
+    await shared.locator('#problems li[data-rule="crypto-policy-include-missing"]', { hasText: 'rhel8' }).waitFor({ timeout: 10_000 });
     expect(await problemTexts(shared)).toEqual(before);
+    expect(await shared.locator('#setting-era').inputValue()).toBe('rhel8');
     expect(await shared.locator('#tabs [role=tab][data-path="/etc/ipsec.secrets"]').count()).toBe(1);
     await shared.close();
     // Without the box ticked, the secrets file is not in the link.
