@@ -168,7 +168,9 @@ async function restore(): Promise<void> {
   if (hasShareFragment(location.hash)) {
     const shared = await decodeShareFragment(location.hash, defaults);
     if ('problem' in shared) {
-      status.textContent = `Could not open the shared link: ${shared.problem}.`;
+      const notice = byId<HTMLElement>('notice');
+      notice.textContent = `Could not open the shared link: ${shared.problem}. Showing the example files instead.`;
+      notice.hidden = false;
     } else {
       applySettings(shared.settings);
       workspace.setFiles(Object.keys(shared.files).length > 0 ? shared.files : exampleFiles);

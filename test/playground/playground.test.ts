@@ -166,7 +166,20 @@ describe.skipIf(!hasChromium)('the playground in headless Chromium', () => {
     await sharedWithout.locator('#problems li').first().waitFor({ timeout: 10_000 });
     expect(await sharedWithout.locator('#tabs [role=tab][data-path="/etc/ipsec.secrets"]').count()).toBe(0);
     expect(await sharedWithout.locator('#editors .editor-holder[data-path="/etc/ipsec.conf"] .cm-content').innerText()).toContain('also=template');
+    // Formatting: the service's formatter, applied to the editor.
+    const plain = sharedWithout.locator('#editors .editor-holder[data-path="/etc/ipsec.conf"] .cm-content');
+    await plain.click();
+    await sharedWithout.keyboard.press('Control+a');
+    await sharedWithout.keyboard.insertText('conn x\n    left=192.0.2.1\n  right = 198.51.100.1\n');
+    await sharedWithout.locator('#format').click();
+    await plain.locator('.cm-line', { hasText: /^\tright=198\.51\.100\.1$/ }).waitFor({ timeout: 10_000 });
+    expect((await plain.innerText()).trimEnd()).toBe('conn x\n\tleft=192.0.2.1\n\tright=198.51.100.1');
     await sharedWithout.close();
+
+    // A link cut short says so, and the page still works with its example files.
+    const damaged = await openPage(withSecrets.slice(0, withSecrets.length - 20));
+    expect(await damaged.locator('#notice').innerText()).toContain('the link is damaged');
+    await damaged.close();
 
     // The pair view on the example pair, which cannot come up.
     await page.locator('button[data-view=pair]').click();
@@ -187,5 +200,5 @@ describe.skipIf(!hasChromium)('the playground in headless Chromium', () => {
     const offline = requests.filter((u) => !/^(file|data|blob):/.test(u));
     expect(offline).toEqual([]);
     expect(requests.some((u) => u.startsWith('file:'))).toBe(true);
-  }, 60_000);
+  }, 90_000);
 });
