@@ -1,6 +1,6 @@
 import { autocompletion, closeBrackets, completionKeymap, type Completion, type CompletionContext, type CompletionResult } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { syntaxHighlighting, type StreamLanguage } from '@codemirror/language';
+import { indentUnit, syntaxHighlighting, type StreamLanguage } from '@codemirror/language';
 import { lintGutter, lintKeymap, setDiagnostics, type Action, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
@@ -174,7 +174,9 @@ export function createFileEditor(path: string, text: string, host: FileEditorHos
     lintGutter(),
     withService ? [hoverSource(path, host), autocompletion({ override: [completionSource(path, host)] })] : [],
     keymap.of([...(withService ? [{ key: 'Shift-Alt-f', run: format }] : []), ...completionKeymap, ...lintKeymap, ...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
+    // Libreswan's files are indented with tabs; Enter keeps the line's indentation, in tabs.
     EditorState.tabSize.of(8),
+    indentUnit.of('\t'),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) host.changed();
     }),
