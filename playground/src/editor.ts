@@ -6,6 +6,7 @@ import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, hoverTooltip, keymap, lineNumbers, type Tooltip } from '@codemirror/view';
 import type { CodeAction, CompletionItem, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { kindOfFileName } from '../../server/service/document-kind';
 import confGrammar from '../../grammar/textmate/ipsec-conf.tmLanguage.json';
 import policyGrammar from '../../grammar/textmate/ipsec-policy.tmLanguage.json';
 import secretsGrammar from '../../grammar/textmate/ipsec-secrets.tmLanguage.json';
@@ -22,12 +23,9 @@ const languages: Record<'conf' | 'secrets' | 'policy', StreamLanguage<unknown>> 
   policy: textMateLanguage(policyGrammar as Grammar) as StreamLanguage<unknown>,
 };
 
-/** The same choice as the service's kindOfFileName (server/service/document-kind.ts). */
+/** The grammar of a file: the service's own choice by name (ipsec.secrets, policies/…). */
 export function languageOf(path: string): 'conf' | 'secrets' | 'policy' {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  if (name === 'ipsec.secrets' || name.endsWith('.secrets') || name.startsWith('ipsec.secrets')) return 'secrets';
-  if (/\/policies\/[^/]+$/.test(path)) return 'policy';
-  return 'conf';
+  return kindOfFileName(path);
 }
 
 /** LSP 3.18 lets a message be Markdown; the service writes plain text. */
