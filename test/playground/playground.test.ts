@@ -194,6 +194,13 @@ describe.skipIf(!hasChromium)('the playground in headless Chromium', () => {
     expect(await page.locator('#west-editors .cm-lintRange').count()).toBeGreaterThan(0);
     expect(await page.locator('#east-editors .cm-lintRange').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(screenshots, 'pair.png'), fullPage: true });
+    // Following a finding to east's value and changing it there clears that finding, live.
+    await page.locator('.pair-findings li[data-notification="NO_PROPOSAL_CHOSEN"] .side', { hasText: 'east' }).click();
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('aes256-sha2_256;dh19');
+    await page.locator('.pair-findings li[data-notification="NO_PROPOSAL_CHOSEN"]').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.locator('.pair-findings li[data-notification="TS_UNACCEPTABLE"]').count()).toBe(1);
+    expect(await page.locator('#east-editors .editor-holder[data-path="/etc/ipsec.conf"] .cm-content').innerText()).toContain('\n\tike=aes256-sha2_256;dh19\n');
 
     expect(pageErrors).toEqual([]);
     // Only the page's own files, and the worker's blob: URL.
