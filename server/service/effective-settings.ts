@@ -16,9 +16,29 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
+/** One effective value of a conn and where it came from, for fronts that draw their own table. */
+export interface EffectiveSettingRow {
+  readonly key: string;
+  readonly value: string;
+  readonly from: string;
+  readonly via: Setting['via'];
+  /** The file and 0-based line of the assignment. */
+  readonly file: string;
+  readonly line: number;
+}
+
+function sortedSettings(conn: ResolvedConn): Setting[] {
+  return [...conn.settings.values()].sort((a, b) => a.storageKey.localeCompare(b.storageKey));
+}
+
+/** A conn's effective settings in key order, each with its origin (the playground's table). */
+export function effectiveSettingsRows(conn: ResolvedConn, entryDir: string): EffectiveSettingRow[] {
+  return sortedSettings(conn).map((s) => ({ key: s.storageKey, value: s.value, from: originOf(s, entryDir), via: s.via, file: s.source.file.path, line: s.source.line.line }));
+}
+
 /** Markdown table of a conn's effective settings and where each value comes from. */
 export function effectiveSettingsMarkdown(conn: ResolvedConn, entryDir: string, version: LibreswanVersion): string {
-  const rows = [...conn.settings.values()].sort((a, b) => a.storageKey.localeCompare(b.storageKey));
+  const rows = sortedSettings(conn);
   const lines = [`**conn ${conn.name}** — effective settings in Libreswan ${version}`, ''];
   if (rows.length === 0) {
     lines.push('No settings.');
