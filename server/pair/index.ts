@@ -1,35 +1,36 @@
 import type { LibreswanVersion } from '../../schemas/keywords';
-import type { ResolvedConn } from '../model/connections';
-import { compareConn } from './compare-conn';
-import type { PairReport } from './findings';
+import { comparePair } from './compare-conn';
+import type { PairLocation, PairReport, UnmatchedConn } from './findings';
 import type { PairEnd } from './load-end';
+import { matchConns } from './match-conns';
+import { connHeader } from '../rules/left-right/ends';
 
-export type { Notification, PairFinding, PairLocation, PairReport } from './findings';
+export type { ConnPairing, Notification, PairFinding, PairLocation, PairReport, PairState, UnmatchedConn } from './findings';
 export { loadPairEnd, type PairEnd } from './load-end';
 
-function byName(conns: readonly ResolvedConn[]): Map<string, ResolvedConn> {
-  const map = new Map<string, ResolvedConn>();
-  // A duplicate name: Libreswan keeps the first (the second is refused), so do we.
-  for (const c of conns) if (!map.has(c.name)) map.set(c.name, c);
-  return map;
-}
-
-/** Matches the two hosts' conns by name and predicts, for each, what the peers would answer. */
-export function checkPair(west: PairEnd, east: PairEnd, version: LibreswanVersion): PairReport {
-  const w = byName(west.config.conns);
-  const e = byName(east.config.conns);
-  // A conn another conn pulls in with also= is a template there, not a tunnel of its own.
-  const templates = new Set(
-    [...west.config.conns, ...east.config.conns].flatMap((c) => c.alsoSections.map((s) => (s.section.kind === 'conn' ? s.section.name : ''))),
-  );
-  const matched = [...w.keys()].filter((n) => e.has(n) && !templates.has(n));
-  const findings = matched.flatMap((n) => compareConn(w.get(n)!, west.secrets, e.get(n)!, east.secrets, version, west.config.conns, east.config.conns));
+/**
+ * Pairs the two hosts' conns by what the peers see and predicts, for each pairing, how far
+ * the negotiation gets. `version` overrides both hosts' own release (older callers).
+ */
+export function checkPair(west: PairEnd, east: PairEnd, version?: LibreswanVersion, names: { readonly west: string; readonly east: string } = { west: 'west', east: 'east' }): PairReport {
+  const { matched, unmatched } = matchConns(west.config.conns, east.config.conns, names);
+  const host = (end: PairEnd, name: string) => ({
+    name,
+    secrets: end.secrets,
+    version: version ?? end.settings.libreswanVersion,
+    fips: end.settings.fips,
+    all: end.config.conns,
+  });
+  const hosts = { west: host(west, names.west), east: host(east, names.east) };
+  const pairings = matched.map((m) => comparePair(m, hosts, { west: west.diagnostics, east: east.diagnostics }));
+  const headerAt = (c: (typeof unmatched)[number]['conn']): PairLocation => ({ ...connHeader(c), text: `conn ${c.name}` });
+  const lonely: UnmatchedConn[] = unmatched.map((u) => ({ host: u.host, conn: u.conn.name, reason: u.reason, at: headerAt(u.conn) }));
   return {
     west: west.given,
     east: east.given,
-    matched,
-    westOnly: [...w.keys()].filter((n) => !e.has(n)),
-    eastOnly: [...e.keys()].filter((n) => !w.has(n)),
-    findings,
+    pairings,
+    matched: pairings.map((p) => p.west),
+    unmatched: lonely,
+    findings: pairings.flatMap((p) => p.findings),
   };
 }

@@ -1,11 +1,11 @@
 import { posix as path } from 'node:path';
-import { parseConf } from '../../grammar/conf/parse';
-import { versionBehaviour } from '../../schemas/behaviour';
-import { keywordTable, type LibreswanVersion } from '../../schemas/keywords';
-import { resolveConnections, type ResolvedConfig } from '../model/connections';
+import type { LibreswanVersion } from '../../schemas/keywords';
+import type { ResolvedConfig } from '../model/connections';
 import type { ConfigFileSystem } from '../model/file-system';
-import { loadConfig } from '../model/include-graph';
-import { loadSecretsForConf, type LoadedSecrets } from '../model/secrets-index';
+import type { LoadedSecrets } from '../model/secrets-index';
+import type { LintDiagnostic } from '../rules/rule';
+import { lintConf } from '../service/lint-conf';
+import { defaultSettings, type LintSettings } from '../settings/lint-settings';
 
 /** One host of the pair: its conf, and its secrets when they were found. */
 export interface PairEnd {
@@ -14,6 +14,10 @@ export interface PairEnd {
   readonly confPath: string;
   readonly config: ResolvedConfig;
   readonly secrets: LoadedSecrets | undefined;
+  /** The host's own release, FIPS mode and crypto policy: the two ends often differ. */
+  readonly settings: LintSettings;
+  /** The linter's findings on the host's files, for its release: the add-time refusals among them. */
+  readonly diagnostics: readonly LintDiagnostic[];
 }
 
 export type LoadEndResult = { readonly ok: true; readonly end: PairEnd } | { readonly ok: false; readonly message: string };
@@ -25,16 +29,15 @@ export type LoadEndResult = { readonly ok: true; readonly end: PairEnd } | { rea
  * the ones the config names with `secretsfile=`, else `<host>.secrets` for `<host>.conf`, else
  * `ipsec.secrets` beside it.
  */
-export function loadPairEnd(given: string, isFolder: boolean, fs: ConfigFileSystem, version: LibreswanVersion): LoadEndResult {
+export function loadPairEnd(given: string, isFolder: boolean, fs: ConfigFileSystem, settings: LintSettings | LibreswanVersion): LoadEndResult {
+  const hostSettings: LintSettings = typeof settings === 'string' ? { ...defaultSettings, libreswanVersion: settings } : settings;
   const confPath = isFolder ? path.join(given, 'ipsec.conf') : given;
   const read = fs.readText(confPath);
   if (!read.ok) return { ok: false, message: `${confPath}: ${read.message}` };
   const dir = path.dirname(confPath);
-  const host = isFolder ? hostView(given, fs) : { fs, root: undefined };
-  const loaded = loadConfig(confPath, parseConf(read.text), { fs: host.fs, root: host.root, cwd: dir });
-  const config = resolveConnections(loaded, keywordTable(version), versionBehaviour[version]);
-  const secrets = loadSecretsForConf(confPath, config.setup.get('secretsfile')?.value, { fs: host.fs, root: host.root });
-  return { ok: true, end: { given, confPath, config, secrets } };
+  const host = isFolder ? hostView(given, fs) : { fs, root: hostSettings.root };
+  const linted = lintConf({ path: confPath, text: read.text, fs: host.fs, settings: { ...hostSettings, root: host.root }, cwd: dir });
+  return { ok: true, end: { given, confPath, config: linted.config, secrets: linted.secrets, settings: hostSettings, diagnostics: linted.diagnostics } };
 }
 
 /**

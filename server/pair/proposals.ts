@@ -47,10 +47,10 @@ function proposalsAgree(a: string, b: string, childSa: boolean): boolean {
   return true;
 }
 
-export function offerOf(conn: ResolvedConn, protocol: 'ike' | 'esp' | 'ah', ikeVersion: 1 | 2, version: LibreswanVersion): Offer {
+export function offerOf(conn: ResolvedConn, protocol: 'ike' | 'esp' | 'ah', ikeVersion: 1 | 2, version: LibreswanVersion, fips = false): Offer {
   const setting = protocol === 'ike' ? conn.settings.get('ike') : conn.settings.get(protocol) ?? conn.settings.get('phase2alg');
   const pfs = (conn.settings.get('pfs')?.value.trim().toLowerCase() ?? 'yes') !== 'no';
-  const options = { protocol, ikeVersion, pfs, fips: false, version } as const;
+  const options = { protocol, ikeVersion, pfs, fips, version } as const;
   const result = setting && setting.value.trim() !== '' ? parseProposalCached(setting.value.trim(), options) : defaultProposalList(options);
   return { setting, result };
 }
