@@ -283,6 +283,8 @@ function headerLine(words: readonly number[], comment: ConfToken | undefined, ba
 }
 
 function describeBadLine(significant: readonly number[], tokens: readonly ConfToken[]): string {
+  // Only byte order marks: a second one is not the file's BOM, and Libreswan reads it as text.
+  if (significant.length === 0) return 'a byte order mark is allowed only at the very start of the file';
   const first = tokens[significant[0]];
   const has = (kind: ConfTokenKind): boolean => significant.some((i) => tokens[i].kind === kind);
   if (first.kind === 'equals' || (first.kind === 'word' && has('equals'))) return 'a key=value line must be indented (start it with a space or a tab)';
