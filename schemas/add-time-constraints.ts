@@ -75,6 +75,8 @@ const V5: readonly LibreswanVersion[] = ['5.0', '5.1', '5.2', '5.3', '5.4', 'lat
 const FROM_52: readonly LibreswanVersion[] = ['5.2', '5.3', '5.4', 'latest'];
 /** Seen refused by 5.2 and held by 5.4 (5.3 is between; counted with 5.2 until checked). */
 const UP_TO_52: readonly LibreswanVersion[] = ['5.0', '5.1', '5.2', '5.3'];
+/** Seen refused by 5.4 and held by 5.2. */
+const FROM_54: readonly LibreswanVersion[] = ['5.4', 'latest'];
 
 const IKEV1_AUTHBY = ['secret', 'rsasig', 'rsa', 'never'];
 
@@ -159,6 +161,21 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
     reason: 'authby={authby}: IKEv1 authenticates only with secret or rsasig (or never), and this release checks that even on a shunt conn',
   },
   {
+    id: 'authby-eddsa-unknown', versions: UP_TO_52, perEnd: false, reads: ['authby'],
+    when: { authbyHasEach: [['eddsa']] }, at: 'authby',
+    reason: 'authby=eddsa: this release does not know EdDSA authentication yet (5.4 does); it refuses the conn. Use rsasig or ecdsa',
+  },
+  {
+    id: 'authby-ecdsa-sha1', versions: V5, perEnd: false, reads: ['authby'],
+    when: { authbyHasEach: [['ecdsa-sha1']] }, at: 'authby',
+    reason: 'authby=ecdsa-sha1: ECDSA signatures are made only with SHA-2 hashes, so pluto refuses SHA-1 here. Use ecdsa-sha2',
+  },
+  {
+    id: 'authby-never-without-shunt', versions: V5, perEnd: false, reads: ['authby', 'type'],
+    when: { all: [{ oneOf: 'authby', values: ['never'] }, { neverNegotiates: false }] }, at: 'authby',
+    reason: 'authby=never means the conn never negotiates, so it must say what to do with the traffic: set type=passthrough, drop or reject',
+  },
+  {
     id: 'ikev1-psk-and-rsasig', versions: V5, perEnd: false, reads: ['authby', 'keyexchange'],
     when: { all: [{ ikeVersion: 1 }, { authbyHasEach: [['secret'], ['rsasig', 'rsa']] }, { neverNegotiates: false }] }, at: 'authby',
     reason: 'authby={authby}: an IKEv1 conn authenticates with one method, so pluto refuses a PSK beside RSA signatures. Keep one',
@@ -190,7 +207,7 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
   },
   // Values pluto reads only at add time.
   {
-    id: 'nexthop-not-an-address', versions: FROM_52, perEnd: true, reads: ['{end}nexthop'],
+    id: 'nexthop-not-an-address', versions: FROM_54, perEnd: true, reads: ['{end}nexthop'],
     when: { test: 'not-an-address', key: '{end}nexthop' }, at: '{end}nexthop',
     reason: '{end}nexthop= must be an IP address or %defaultroute/%direct; pluto does not look names up for it',
   },
