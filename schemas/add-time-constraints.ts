@@ -50,6 +50,8 @@ export type AddTimeCondition =
   | { readonly authbyHasEach: readonly (readonly string[])[] }
   /** The two ends' `auth=` words (as written, lower-cased) are these, in either order. */
   | { readonly endAuths: readonly [string, string] }
+  /** The key holds a whole number outside `min`..`max` (values that are not plain numbers are invalid-value's). */
+  | { readonly outside: string; readonly min: number; readonly max: number }
   | { readonly test: AddTimeTest; readonly key: string }
   | { readonly all: readonly AddTimeCondition[] }
   | { readonly any: readonly AddTimeCondition[] }
@@ -206,6 +208,37 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
     reason: '{end}auth=eaponly needs an EAP method in {end}autheap= (for example tls); without one pluto refuses the conn',
   },
   // Values pluto reads only at add time.
+  {
+    id: 'reqid-range', versions: FROM_54, perEnd: false, reads: ['reqid'],
+    when: { outside: 'reqid', min: 1, max: 16383 }, at: 'reqid',
+    reason: 'reqid={reqid} is outside 1-16383, the range pluto leaves for fixed reqids (it numbers the others itself)',
+  },
+  {
+    id: 'ikeport-range', versions: FROM_54, perEnd: true, reads: ['{end}ikeport'],
+    when: { outside: '{end}ikeport', min: 1, max: 65535 }, at: '{end}ikeport',
+    reason: '{end}ikeport= must be a UDP port, 1-65535',
+  },
+  {
+    id: 'tcp-remoteport-range', versions: FROM_54, perEnd: false, reads: ['tcp-remoteport'],
+    // Above 65535 always; 0 only where TCP is on (the fuzzer's 5.4 verdicts hold tcp-remoteport=0 with enable-tcp=no).
+    when: { any: [{ outside: 'tcp-remoteport', min: 0, max: 65535 }, { all: [{ outside: 'tcp-remoteport', min: 1, max: 65535 }, { not: { oneOf: 'enable-tcp', values: ['no'], unsetMeans: 'no' } }] }] }, at: 'tcp-remoteport',
+    reason: 'tcp-remoteport={tcp-remoteport} must be a TCP port, 1-65535',
+  },
+  {
+    id: 'enable-tcp-ikev1', versions: FROM_54, perEnd: false, reads: ['enable-tcp', 'keyexchange'],
+    when: { all: [{ ikeVersion: 1 }, { neverNegotiates: false }, { set: 'enable-tcp' }, { not: { oneOf: 'enable-tcp', values: ['no'] } }] }, at: 'enable-tcp',
+    reason: 'enable-tcp={enable-tcp}: IKE over TCP is an IKEv2 feature, and this conn is IKEv1',
+  },
+  {
+    id: 'tcp-remoteport-too-big', versions: UP_TO_52, perEnd: false, reads: ['tcp-remoteport'],
+    when: { all: [{ outside: 'tcp-remoteport', min: 0, max: 65535 }, { not: { oneOf: 'enable-tcp', values: ['no'], unsetMeans: 'no' } }] }, at: 'tcp-remoteport',
+    reason: 'tcp-remoteport={tcp-remoteport} is larger than any TCP port (65535)',
+  },
+  {
+    id: 'replay-window-range', versions: FROM_54, perEnd: false, reads: ['replay-window'],
+    when: { outside: 'replay-window', min: 0, max: 4294967288 }, at: 'replay-window',
+    reason: 'replay-window={replay-window} is larger than the kernel allows (4294967288 packets)',
+  },
   {
     id: 'nexthop-not-an-address', versions: FROM_54, perEnd: true, reads: ['{end}nexthop'],
     when: { test: 'not-an-address', key: '{end}nexthop' }, at: '{end}nexthop',
