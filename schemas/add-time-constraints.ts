@@ -50,6 +50,8 @@ export type AddTimeCondition =
   | { readonly authbyHasEach: readonly (readonly string[])[] }
   /** The two ends' `auth=` words (as written, lower-cased) are these, in either order. */
   | { readonly endAuths: readonly [string, string] }
+  /** The key holds a whole number outside `min`..`max` (values that are not plain numbers are invalid-value's). */
+  | { readonly outside: string; readonly min: number; readonly max: number }
   | { readonly test: AddTimeTest; readonly key: string }
   | { readonly all: readonly AddTimeCondition[] }
   | { readonly any: readonly AddTimeCondition[] }
@@ -75,6 +77,8 @@ const V5: readonly LibreswanVersion[] = ['5.0', '5.1', '5.2', '5.3', '5.4', 'lat
 const FROM_52: readonly LibreswanVersion[] = ['5.2', '5.3', '5.4', 'latest'];
 /** Seen refused by 5.2 and held by 5.4 (5.3 is between; counted with 5.2 until checked). */
 const UP_TO_52: readonly LibreswanVersion[] = ['5.0', '5.1', '5.2', '5.3'];
+/** Seen refused by 5.4 and held by 5.2. */
+const FROM_54: readonly LibreswanVersion[] = ['5.4', 'latest'];
 
 const IKEV1_AUTHBY = ['secret', 'rsasig', 'rsa', 'never'];
 
@@ -159,6 +163,21 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
     reason: 'authby={authby}: IKEv1 authenticates only with secret or rsasig (or never), and this release checks that even on a shunt conn',
   },
   {
+    id: 'authby-eddsa-unknown', versions: UP_TO_52, perEnd: false, reads: ['authby'],
+    when: { authbyHasEach: [['eddsa']] }, at: 'authby',
+    reason: 'authby=eddsa: this release does not know EdDSA authentication yet (5.4 does); it refuses the conn. Use rsasig or ecdsa',
+  },
+  {
+    id: 'authby-ecdsa-sha1', versions: V5, perEnd: false, reads: ['authby'],
+    when: { authbyHasEach: [['ecdsa-sha1']] }, at: 'authby',
+    reason: 'authby=ecdsa-sha1: ECDSA signatures are made only with SHA-2 hashes, so pluto refuses SHA-1 here. Use ecdsa-sha2',
+  },
+  {
+    id: 'authby-never-without-shunt', versions: V5, perEnd: false, reads: ['authby', 'type'],
+    when: { all: [{ oneOf: 'authby', values: ['never'] }, { neverNegotiates: false }] }, at: 'authby',
+    reason: 'authby=never means the conn never negotiates, so it must say what to do with the traffic: set type=passthrough, drop or reject',
+  },
+  {
     id: 'ikev1-psk-and-rsasig', versions: V5, perEnd: false, reads: ['authby', 'keyexchange'],
     when: { all: [{ ikeVersion: 1 }, { authbyHasEach: [['secret'], ['rsasig', 'rsa']] }, { neverNegotiates: false }] }, at: 'authby',
     reason: 'authby={authby}: an IKEv1 conn authenticates with one method, so pluto refuses a PSK beside RSA signatures. Keep one',
@@ -190,7 +209,38 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
   },
   // Values pluto reads only at add time.
   {
-    id: 'nexthop-not-an-address', versions: FROM_52, perEnd: true, reads: ['{end}nexthop'],
+    id: 'reqid-range', versions: FROM_54, perEnd: false, reads: ['reqid'],
+    when: { outside: 'reqid', min: 1, max: 16383 }, at: 'reqid',
+    reason: 'reqid={reqid} is outside 1-16383, the range pluto leaves for fixed reqids (it numbers the others itself)',
+  },
+  {
+    id: 'ikeport-range', versions: FROM_54, perEnd: true, reads: ['{end}ikeport'],
+    when: { outside: '{end}ikeport', min: 1, max: 65535 }, at: '{end}ikeport',
+    reason: '{end}ikeport= must be a UDP port, 1-65535',
+  },
+  {
+    id: 'tcp-remoteport-range', versions: FROM_54, perEnd: false, reads: ['tcp-remoteport'],
+    // Above 65535 always; 0 only where TCP is on (the fuzzer's 5.4 verdicts hold tcp-remoteport=0 with enable-tcp=no).
+    when: { any: [{ outside: 'tcp-remoteport', min: 0, max: 65535 }, { all: [{ outside: 'tcp-remoteport', min: 1, max: 65535 }, { not: { oneOf: 'enable-tcp', values: ['no'], unsetMeans: 'no' } }] }] }, at: 'tcp-remoteport',
+    reason: 'tcp-remoteport={tcp-remoteport} must be a TCP port, 1-65535',
+  },
+  {
+    id: 'enable-tcp-ikev1', versions: FROM_54, perEnd: false, reads: ['enable-tcp', 'keyexchange'],
+    when: { all: [{ ikeVersion: 1 }, { neverNegotiates: false }, { set: 'enable-tcp' }, { not: { oneOf: 'enable-tcp', values: ['no'] } }] }, at: 'enable-tcp',
+    reason: 'enable-tcp={enable-tcp}: IKE over TCP is an IKEv2 feature, and this conn is IKEv1',
+  },
+  {
+    id: 'tcp-remoteport-too-big', versions: UP_TO_52, perEnd: false, reads: ['tcp-remoteport'],
+    when: { all: [{ outside: 'tcp-remoteport', min: 0, max: 65535 }, { not: { oneOf: 'enable-tcp', values: ['no'], unsetMeans: 'no' } }] }, at: 'tcp-remoteport',
+    reason: 'tcp-remoteport={tcp-remoteport} is larger than any TCP port (65535)',
+  },
+  {
+    id: 'replay-window-range', versions: FROM_54, perEnd: false, reads: ['replay-window'],
+    when: { outside: 'replay-window', min: 0, max: 4294967288 }, at: 'replay-window',
+    reason: 'replay-window={replay-window} is larger than the kernel allows (4294967288 packets)',
+  },
+  {
+    id: 'nexthop-not-an-address', versions: FROM_54, perEnd: true, reads: ['{end}nexthop'],
     when: { test: 'not-an-address', key: '{end}nexthop' }, at: '{end}nexthop',
     reason: '{end}nexthop= must be an IP address or %defaultroute/%direct; pluto does not look names up for it',
   },

@@ -85,6 +85,10 @@ export interface ConnAddFacts {
   readonly neverNegotiateIgnoresAuth: boolean;
   /** Only a signature `leftauth=` (rsasig, ecdsa) must be allowed by authby=; 5.4 lets auth=secret/null override authby=. */
   readonly authbyLimitsOnlySignatureAuth: boolean;
+  /** Whether a `nexthop=` of the other family than the hosts refuses the conn (5.2's pluto adds it). */
+  readonly nexthopFamilyChecked: boolean;
+  /** Host words that fix the host family (`%any6`, `%defaultroute4`): 5.x compares them with the other end's address. */
+  readonly hostWordFamilies: Readonly<Record<string, 'ipv4' | 'ipv6'>>;
 }
 
 const v4: ConnAddFacts = {
@@ -100,11 +104,15 @@ const v4: ConnAddFacts = {
   endAuthPairRequired: true,
   neverNegotiateIgnoresAuth: false,
   authbyLimitsOnlySignatureAuth: false,
+  nexthopFamilyChecked: true,
+  hostWordFamilies: {},
 };
 const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set' };
-const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true };
+const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true, nexthopFamilyChecked: false };
 // Checked against 5.4's pluto (../shared/corpus/VERDICTS-libreswan-5.4.jsonl, ikev2-asymmetric-01-parsing).
-const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true, authbyLimitsOnlySignatureAuth: true };
+const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true, authbyLimitsOnlySignatureAuth: true,
+  // Checked with the fuzzer's 5.4 verdicts: "host address family IPv4 from left=… conflicts with right=%any6".
+  hostWordFamilies: { '%any4': 'ipv4', '%any6': 'ipv6', '%defaultroute4': 'ipv4', '%defaultroute6': 'ipv6' } };
 
 export const connAddFacts: Readonly<Record<LibreswanVersion, ConnAddFacts>> = {
   '4.10': v4,

@@ -47,7 +47,6 @@ export function checkCidr(text: string, allowBare: boolean): AddressProblem {
   return undefined;
 }
 
-const subnetWords = new Set(['%no', '%priv']);
 
 /**
  * The `address[/prefix]` of a 5.x selector, without the protocol and port that may follow
@@ -69,7 +68,7 @@ export function checkSubnet(text: string, syntax: AddressSyntax): AddressProblem
   if (/^v(host|net):/i.test(text)) return undefined;
   const items = syntax.subnetList ? text.split(/[\s,]+/).filter((i) => i !== '') : [text];
   for (const item of items) {
-    if (subnetWords.has(item.toLowerCase())) continue;
+    if (syntax.subnetWords.includes(item.toLowerCase())) continue;
     // 5.x selectors may carry a protocol/port: 192.0.2.0/24:tcp/22 — check the address part.
     const selector = syntax.subnetList ? (selectorAddress(item) ?? item) : item;
     const problem = checkCidr(selector, !syntax.subnetNeedsPrefix);

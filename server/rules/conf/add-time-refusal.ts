@@ -56,6 +56,12 @@ function holds(c: AddTimeCondition, scope: Scope): boolean {
     const v = scope.config.setup.get(c.setupOneOf)?.value.trim().toLowerCase();
     return c.values.includes(v === undefined || v === '' ? (c.unsetMeans ?? '') : v);
   }
+  if ('outside' in c) {
+    const v = valueOf(scope, c.outside);
+    if (v === undefined || !/^\d+$/.test(v)) return false;
+    const n = Number(v);
+    return n < c.min || n > c.max;
+  }
   if ('ikeVersion' in c) return ikeVersionOf(scope.conn) === c.ikeVersion;
   if ('neverNegotiates' in c) {
     const type = scope.conn.settings.get('type')?.value.trim().toLowerCase();

@@ -20,12 +20,13 @@ interface FamilySource {
 export const leftRightFamilyMismatch: ConfRule = {
   meta: { id: 'left-right-family-mismatch', description: 'IPv4 and IPv6 mixed where Libreswan needs one family: left=/right=/nexthop=, or the subnets of the two ends.', defaultSeverity: 'error', scope: 'conf' },
   check({ config, version }, report) {
+    const facts = connAddFacts[version];
     for (const conn of config.conns) {
       const hosts: FamilySource[] = [];
       for (const side of SIDES) {
-        for (const name of ['', 'nexthop']) {
+        for (const name of facts.nexthopFamilyChecked ? ['', 'nexthop'] : ['']) {
           const s = endSetting(conn, side, name);
-          const family = s ? familyOf(s.value.trim()) : undefined;
+          const family = s ? (familyOf(s.value.trim()) ?? facts.hostWordFamilies[s.value.trim().toLowerCase()]) : undefined;
           if (s && family) hosts.push({ families: new Set([family]), setting: s });
         }
       }
@@ -54,7 +55,7 @@ export const leftRightFamilyMismatch: ConfRule = {
         return host && family ? { families: new Set([family]), setting: host } : undefined;
       };
       if (connAddFacts[version].clientFamilies === 'same-set') {
-        checkSameFamilies(conn, hostFamily(conn), report, refusedWhenAdded(config, version, conn));
+        checkSameFamilies(conn, hostFamily(conn, facts.hostWordFamilies), report, refusedWhenAdded(config, version, conn));
         continue;
       }
       const left = client('left');
@@ -74,10 +75,10 @@ export const leftRightFamilyMismatch: ConfRule = {
 };
 
 /** The family of the conn's hosts: the first host (or nexthop) that is an address. */
-function hostFamily(conn: ResolvedConn): Family | undefined {
+function hostFamily(conn: ResolvedConn, words: Readonly<Record<string, Family>>): Family | undefined {
   for (const side of SIDES) {
     const s = endSetting(conn, side, '');
-    const f = s ? familyOf(s.value.trim()) : undefined;
+    const f = s ? (familyOf(s.value.trim()) ?? words[s.value.trim().toLowerCase()]) : undefined;
     if (f) return f;
   }
   return undefined;
