@@ -13,9 +13,13 @@ export interface AddressSyntax {
   readonly addresspoolList: boolean;
   /** 4.x's starter treats `leftsubnet=` (nothing after `=`) as not set at all. */
   readonly emptyAddressIsUnset: boolean;
+  /** Keywords of type `ip` that 5.x reads as a comma-separated list (pluto's ttoaddresses_num: `sourceip=`, one address per family). */
+  readonly addressListKeys: readonly string[];
+  /** `leftsubnet=` words: 4.x's starter takes %no and %priv; 5.x's selector parser refuses both ("first digit invalid", checked with 5.2 and 5.4 pluto). */
+  readonly subnetWords: readonly string[];
 }
 
-const v4: AddressSyntax = { subnetNeedsPrefix: true, subnetList: false, addresspoolList: false, emptyAddressIsUnset: true };
-const v5: AddressSyntax = { subnetNeedsPrefix: false, subnetList: true, addresspoolList: true, emptyAddressIsUnset: false };
+const v4: AddressSyntax = { subnetNeedsPrefix: true, subnetList: false, addresspoolList: false, emptyAddressIsUnset: true, addressListKeys: [], subnetWords: ['%no', '%priv'] };
+const v5: AddressSyntax = { subnetNeedsPrefix: false, subnetList: true, addresspoolList: true, emptyAddressIsUnset: false, addressListKeys: ['leftsourceip', 'rightsourceip'], subnetWords: [] };
 
 export const addressSyntax = split4x5x<AddressSyntax>(v4, v5);

@@ -73,6 +73,22 @@ export interface ConnAddFacts {
    * pulled in by also=, or without both ends) is refused when added.
    */
   readonly refusalsJudge: 'loaded-conns' | 'conns-to-add';
+  /**
+   * How the two ends' client families are compared. 4.x: the clients must share a family.
+   * 5.x (extract.c): each end's families come from its subnets, else its address pools, else
+   * its host, and both ends must use exactly the same families.
+   */
+  readonly clientFamilies: 'share-one' | 'same-set';
+  /** `leftauth=` without `rightauth=` (or the reverse) is refused: up to 5.2; 5.4 fills the other in from authby=. */
+  readonly endAuthPairRequired: boolean;
+  /** A never-negotiate conn (type=passthrough/drop/reject) has its auth=, authby= and IKE version ignored with a warning (5.4), rather than checked (5.2). */
+  readonly neverNegotiateIgnoresAuth: boolean;
+  /** Only a signature `leftauth=` (rsasig, ecdsa) must be allowed by authby=; 5.4 lets auth=secret/null override authby=. */
+  readonly authbyLimitsOnlySignatureAuth: boolean;
+  /** Whether a `nexthop=` of the other family than the hosts refuses the conn (5.2's pluto adds it). */
+  readonly nexthopFamilyChecked: boolean;
+  /** Host words that fix the host family (`%any6`, `%defaultroute4`): 5.x compares them with the other end's address. */
+  readonly hostWordFamilies: Readonly<Record<string, 'ipv4' | 'ipv6'>>;
 }
 
 const v4: ConnAddFacts = {
@@ -84,9 +100,19 @@ const v4: ConnAddFacts = {
   virtualSubnetRefusedOnRead: true,
   ikev1Spelling: 'ikev2=no',
   refusalsJudge: 'loaded-conns',
+  clientFamilies: 'share-one',
+  endAuthPairRequired: true,
+  neverNegotiateIgnoresAuth: false,
+  authbyLimitsOnlySignatureAuth: false,
+  nexthopFamilyChecked: true,
+  hostWordFamilies: {},
 };
-const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add' };
-const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true };
+const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set' };
+const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true, nexthopFamilyChecked: false };
+// Checked against 5.4's pluto (../shared/corpus/VERDICTS-libreswan-5.4.jsonl, ikev2-asymmetric-01-parsing).
+const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true, authbyLimitsOnlySignatureAuth: true,
+  // Checked with the fuzzer's 5.4 verdicts: "host address family IPv4 from left=… conflicts with right=%any6".
+  hostWordFamilies: { '%any4': 'ipv4', '%any6': 'ipv6', '%defaultroute4': 'ipv4', '%defaultroute6': 'ipv6' } };
 
 export const connAddFacts: Readonly<Record<LibreswanVersion, ConnAddFacts>> = {
   '4.10': v4,
@@ -96,8 +122,8 @@ export const connAddFacts: Readonly<Record<LibreswanVersion, ConnAddFacts>> = {
   '5.1': v50,
   '5.2': v52,
   '5.3': v52,
-  '5.4': v52,
-  latest: v52,
+  '5.4': v54,
+  latest: v54,
 };
 
 /** `ikev2=` values that make a conn IKEv1 (4.x maps `permit` to IKEv1 too); 5.x also reads `keyexchange=ikev1`. */

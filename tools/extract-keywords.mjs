@@ -569,6 +569,8 @@ function describeValue(v, e, extractors, yn, all) {
     else if (section === 'conn' && era === 'v53') fromLaterRelease(info, key, v.tag);
   }
   if (key === 'conn:retransmit-interval') info.defaultUnit = 'ms';
+  // 5.4's pluto logs "debug=… invalid, ignored" and adds the conn (checked with libreswan-pluto-check5).
+  if (key === 'conn:debug' && info.onInvalidValue === 'conn-fails') info.onInvalidValue = 'warn-ignore';
   finishCommon(v, info, key);
   void all;
   return info;

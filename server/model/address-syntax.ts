@@ -47,7 +47,20 @@ export function checkCidr(text: string, allowBare: boolean): AddressProblem {
   return undefined;
 }
 
-const subnetWords = new Set(['%no', '%priv']);
+
+/**
+ * The `address[/prefix]` of a 5.x selector, without the protocol and port that may follow
+ * the prefix (`192.0.2.0/24:tcp/22`, `1.2.3.4/32/tcp/22`); undefined when the protocol part
+ * is malformed. The address ends at the first `/`, so an IPv6 address keeps its colons.
+ */
+export function selectorAddress(item: string): string | undefined {
+  const slash = item.indexOf('/');
+  if (slash < 0) return item;
+  const rest = item.slice(slash + 1);
+  const m = /^(\d*)(?:[/:]([a-z0-9]*)(?:\/(\d*))?)?$/i.exec(rest);
+  if (!m) return item;
+  return m[1] === '' ? item.slice(0, slash) : `${item.slice(0, slash)}/${m[1]}`;
+}
 
 /** `leftsubnet=`: vhost:/vnet: forms, `%no`/`%priv`, or subnets (a list from 5.0). */
 export function checkSubnet(text: string, syntax: AddressSyntax): AddressProblem {
@@ -55,9 +68,9 @@ export function checkSubnet(text: string, syntax: AddressSyntax): AddressProblem
   if (/^v(host|net):/i.test(text)) return undefined;
   const items = syntax.subnetList ? text.split(/[\s,]+/).filter((i) => i !== '') : [text];
   for (const item of items) {
-    if (subnetWords.has(item.toLowerCase())) continue;
+    if (syntax.subnetWords.includes(item.toLowerCase())) continue;
     // 5.x selectors may carry a protocol/port: 192.0.2.0/24:tcp/22 — check the address part.
-    const selector = syntax.subnetList ? item.replace(/:(\d+|[a-z]+)\/(\d+|%any|[a-z-]+)$/i, '') : item;
+    const selector = syntax.subnetList ? (selectorAddress(item) ?? item) : item;
     const problem = checkCidr(selector, !syntax.subnetNeedsPrefix);
     if (problem) return items.length > 1 || !syntax.subnetList ? problem + (syntax.subnetList ? '' : ' (this version takes one subnet; use leftsubnets={…} for several)') : problem;
   }

@@ -11,6 +11,7 @@ import { publicKeyInDefault } from './conf/public-key-in-default';
 import { sidePrefixMissing } from './conf/side-prefix-missing';
 import { syntaxError } from './conf/syntax-error';
 import { unknownKeyword } from './conf/unknown-keyword';
+import { addTimeRefusal } from './conf/add-time-refusal';
 import { leftRightRules } from './left-right';
 import { transportRules } from './transport';
 import { policyRules } from './policy';
@@ -35,6 +36,7 @@ export const confRules: readonly ConfRule[] = [
   ...leftRightRules,
   ...transportRules,
   ...cryptoRules,
+  addTimeRefusal,
 ];
 
 export function findRule(id: string): ConfRule | undefined {

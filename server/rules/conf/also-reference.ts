@@ -12,6 +12,7 @@ export const alsoReference: ConfRule = {
           if (!once(`m:${p.at.file.path}:${p.at.line.line}:${conn.name}`)) continue;
           const value = p.at.line.value;
           report({
+            conn: conn.name,
             file: p.at.file.path,
             range: value?.range ?? p.at.line.range,
             message: `also=${p.target}: no conn named '${p.target}' (names are case-sensitive); conn '${conn.name}' will not load`,
@@ -29,6 +30,7 @@ export const alsoReference: ConfRule = {
           const here = nameOf(p.clash.placed);
           const there = nameOf(p.kept.source.placed);
           report({
+            conn: conn.name,
             file: p.clash.file.path,
             range: p.clash.line.range,
             message: p.sameValue

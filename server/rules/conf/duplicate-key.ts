@@ -39,6 +39,21 @@ export const duplicateKey: ConfRule = {
           continue;
         }
         const related = [{ file: earlier.file.path, range: earlier.line.range, message: 'first set here' }];
+        // 5.x's parser drops a repeat of the same spelling; two spellings of one key (an alias,
+        // `ah=` and `esp=` in 5.2) reach addconn, which refuses the conn when the values differ.
+        const spelledApart = earlier.line.key.text.toLowerCase() !== a.line.key.text.toLowerCase();
+        if (behaviour.duplicateKeyInSection === 'first-wins' && spelledApart && earlier.value !== a.value && placed.section.kind === 'conn') {
+          report({
+            file: a.file.path,
+            range: a.line.range,
+            message: `'${a.line.key.text}' and '${earlier.line.key.text}' are the same keyword in Libreswan ${version}, set in ${sectionLabel(placed)} to different values (${earlier.value}, ${a.value}); Libreswan ${version} refuses to add the conn ("duplicate key"). Keep one`,
+            rejectedByLibreswan: true,
+            severity: 'error',
+            related,
+            ...(placed.section.name !== '%default' ? { conn: placed.section.name } : {}),
+          });
+          continue;
+        }
         if (behaviour.duplicateKeyInSection === 'first-wins') {
           report({ file: a.file.path, range: a.line.range, message: `'${a.line.key.text}' is set twice in ${sectionLabel(placed)}: Libreswan ${version} keeps the first value (${earlier.value}) and ignores this one`, rejectedByLibreswan: false, related, fixes: removeLine(a) });
           continue;

@@ -8,8 +8,15 @@ import type { ConfRule, Finding } from '../rule';
 const addressTypes = new Set(['subnet', 'subnet-list', 'range-list', 'cidr', 'ip', 'ip-list', 'host', 'hex']);
 
 /** Why a value is wrong for its keyword in this version, or undefined. */
-function problemWith(value: string, info: KeywordVersionInfo, syntax: AddressSyntax): string | undefined {
+function problemWith(value: string, info: KeywordVersionInfo, syntax: AddressSyntax, storageKey: string): string | undefined {
   if (value === '' && syntax.emptyAddressIsUnset && addressTypes.has(info.type)) return undefined;
+  if (info.type === 'ip' && syntax.addressListKeys.includes(storageKey) && value.includes(',')) {
+    for (const item of value.split(',')) {
+      const p = problemWith(item.trim(), info, syntax, '');
+      if (p) return p;
+    }
+    return undefined;
+  }
   switch (info.type) {
     case 'subnet':
       return checkSubnet(value, syntax);
@@ -83,7 +90,7 @@ export const invalidValue: ConfRule = {
         if (a.meaning.kind !== 'known') continue;
         const info = a.meaning.canonical.info;
         if (a.meaning.match.info.status === 'obsolete' || info.status === 'obsolete') continue;
-        const problem = problemWith(a.value, info, syntax);
+        const problem = problemWith(a.value, info, syntax, a.meaning.storageKey);
         if (problem) report(valueFinding(a, problem, info, version));
       }
     }

@@ -1,7 +1,8 @@
 import { refusedWhenAdded } from '../conn-role';
 import type { ConfRule } from '../rule';
 import { authbyItems, endSetting, ikeVersionOf, otherSide, related, shown, SIDES, where } from './ends';
-import { endAuthNeedsAuthby } from '../../../schemas/conn-facts';
+import { connAddFacts, endAuthNeedsAuthby } from '../../../schemas/conn-facts';
+import { neverNegotiates } from './ends';
 
 /**
  * `leftauth=`/`rightauth=` combinations every release refuses at `auto --add`: one set
@@ -11,13 +12,15 @@ import { endAuthNeedsAuthby } from '../../../schemas/conn-facts';
 export const leftRightAuthAsymmetric: ConfRule = {
   meta: { id: 'left-right-auth-asymmetric', description: 'leftauth=/rightauth= pairs Libreswan refuses: one without the other, with IKEv1, outside authby=, or %fromcert with PSK/null.', defaultSeverity: 'error', scope: 'conf' },
   check({ config, version }, report) {
+    const facts = connAddFacts[version];
     for (const conn of config.conns) {
       const loaded = refusedWhenAdded(config, version, conn);
+      if (facts.neverNegotiateIgnoresAuth && neverNegotiates(conn)) continue;
       const authby = authbyItems(conn);
       for (const side of SIDES) {
         const auth = endSetting(conn, side, 'auth');
         const other = endSetting(conn, otherSide(side), 'auth');
-        if (auth && !other) {
+        if (auth && !other && facts.endAuthPairRequired) {
           report({
             conn: conn.name,
             ...where(auth),
@@ -35,7 +38,8 @@ export const leftRightAuthAsymmetric: ConfRule = {
         }
         const method = auth?.value.trim().toLowerCase();
         const needs = method !== undefined ? endAuthNeedsAuthby[method] : undefined;
-        if (auth && needs && authby.length > 0 && !authby.some((i) => needs.includes(i))) {
+        const overrides = facts.authbyLimitsOnlySignatureAuth && (method === 'secret' || method === 'psk' || method === 'null');
+        if (auth && needs && !overrides && authby.length > 0 && !authby.some((i) => needs.includes(i))) {
           const authbySetting = conn.settings.get('authby')!;
           report({
             conn: conn.name,

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { parseAddress, type Family } from '../../model/address-syntax';
+import { parseAddress, selectorAddress, type Family } from '../../model/address-syntax';
 import type { ResolvedConn, Setting } from '../../model/connections';
 import type { Finding, RelatedLocation } from '../rule';
 import { hostWords, ikev1Ikev2Values, loadedAutoValues, negotiationlessTypes } from '../../../schemas/conn-facts';
@@ -72,7 +72,7 @@ export function subnetsOf(value: string): { readonly text: string; readonly cidr
   return value
     .split(/[\s,]+/)
     .filter((i) => i !== '' && !i.startsWith('%') && !i.startsWith('{') && !i.endsWith('}'))
-    .map((text) => ({ text, cidr: parseCidr(text.replace(/:(\d+|[a-z]+)\/(\d+|%any|[a-z-]+)$/i, '')) }));
+    .map((text) => ({ text, cidr: parseCidr(selectorAddress(text) ?? text) }));
 }
 
 export function familyOfCidr(c: Cidr): Family {

@@ -1,7 +1,9 @@
 import { refusedWhenAdded } from '../conn-role';
 import { familyOf, type Family } from '../../model/address-syntax';
+import type { ResolvedConn } from '../../model/connections';
+import { connAddFacts } from '../../../schemas/conn-facts';
 import type { Setting } from '../../model/connections';
-import type { ConfRule } from '../rule';
+import type { ConfRule, Finding } from '../rule';
 import { endSetting, familyOfCidr, related, shown, SIDES, subnetsOf, where } from './ends';
 
 interface FamilySource {
@@ -18,12 +20,13 @@ interface FamilySource {
 export const leftRightFamilyMismatch: ConfRule = {
   meta: { id: 'left-right-family-mismatch', description: 'IPv4 and IPv6 mixed where Libreswan needs one family: left=/right=/nexthop=, or the subnets of the two ends.', defaultSeverity: 'error', scope: 'conf' },
   check({ config, version }, report) {
+    const facts = connAddFacts[version];
     for (const conn of config.conns) {
       const hosts: FamilySource[] = [];
       for (const side of SIDES) {
-        for (const name of ['', 'nexthop']) {
+        for (const name of facts.nexthopFamilyChecked ? ['', 'nexthop'] : ['']) {
           const s = endSetting(conn, side, name);
-          const family = s ? familyOf(s.value.trim()) : undefined;
+          const family = s ? (familyOf(s.value.trim()) ?? facts.hostWordFamilies[s.value.trim().toLowerCase()]) : undefined;
           if (s && family) hosts.push({ families: new Set([family]), setting: s });
         }
       }
@@ -51,6 +54,10 @@ export const leftRightFamilyMismatch: ConfRule = {
         const family = host ? familyOf(host.value.trim()) : undefined;
         return host && family ? { families: new Set([family]), setting: host } : undefined;
       };
+      if (connAddFacts[version].clientFamilies === 'same-set') {
+        checkSameFamilies(conn, hostFamily(conn, facts.hostWordFamilies), report, refusedWhenAdded(config, version, conn));
+        continue;
+      }
       const left = client('left');
       const right = client('right');
       if (!left || !right) continue;
@@ -66,3 +73,52 @@ export const leftRightFamilyMismatch: ConfRule = {
     }
   },
 };
+
+/** The family of the conn's hosts: the first host (or nexthop) that is an address. */
+function hostFamily(conn: ResolvedConn, words: Readonly<Record<string, Family>>): Family | undefined {
+  for (const side of SIDES) {
+    const s = endSetting(conn, side, '');
+    const f = s ? (familyOf(s.value.trim()) ?? words[s.value.trim().toLowerCase()]) : undefined;
+    if (f) return f;
+  }
+  return undefined;
+}
+
+/** 5.x: an end's families come from its subnets, else its pools, else its host. */
+function endFamilies(conn: ResolvedConn, side: 'left' | 'right', host: Family | undefined): FamilySource | undefined {
+  if (endSetting(conn, side, 'vti')) return undefined;
+  // subnets= makes one alias conn per entry; each is checked when it is instantiated.
+  const subnets = endSetting(conn, side, 'subnets');
+  const subnet = endSetting(conn, side, 'subnet');
+  if (subnet || subnets) {
+    const source = (subnet ?? subnets) as Setting;
+    if (/^v(host|net):/i.test(source.value.trim())) return undefined;
+    const cidrs = subnetsOf(source.value.replace(/[{}]/g, ' ')).map((s) => s.cidr);
+    if (cidrs.length === 0 || cidrs.some((c) => c === undefined)) return undefined;
+    return { families: new Set(cidrs.flatMap((c) => (c ? [familyOfCidr(c)] : []))), setting: source };
+  }
+  const pool = endSetting(conn, side, 'addresspool');
+  if (pool) {
+    const families = pool.value.split(',').map((item) => familyOf(item.trim().split(/[-/]/)[0]));
+    if (families.some((f) => f === undefined)) return undefined;
+    return { families: new Set(families as Family[]), setting: pool };
+  }
+  const h = endSetting(conn, side, '');
+  return h && host ? { families: new Set([host]), setting: h } : undefined;
+}
+
+function checkSameFamilies(conn: ResolvedConn, host: Family | undefined, report: (f: Finding) => void, rejected: boolean): void {
+  const left = endFamilies(conn, 'left', host);
+  const right = endFamilies(conn, 'right', host);
+  if (!left || !right) return;
+  const same = left.families.size === right.families.size && [...left.families].every((f) => right.families.has(f));
+  if (same) return;
+  const fam = (s: FamilySource): string => [...s.families].join('+');
+  report({
+    conn: conn.name,
+    ...where(left.setting),
+    message: `conn '${conn.name}': ${shown(left.setting)} uses ${fam(left)} but ${shown(right.setting)} uses ${fam(right)}; Libreswan 5 needs both ends' traffic (subnets, else pool, else host) in the same address families ("address family of … conflicts with …")`,
+    rejectedByLibreswan: rejected,
+    related: [related(right.setting, 'the other end')],
+  });
+}

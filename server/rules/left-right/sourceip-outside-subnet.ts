@@ -15,6 +15,8 @@ export const leftRightSourceipOutsideSubnet: ConfRule = {
         if (!sourceip) continue;
         const addresses = sourceip.value.split(',').map((t) => parseAddress(t.trim())).filter((a) => a !== undefined);
         if (addresses.length === 0) continue;
+        // subnets= makes alias conns whose selectors pluto does not compare with sourceip=.
+        if (facts.sourceipMustMatchHostWithoutSubnet && endSetting(conn, side, 'subnets')) continue;
         const subnet = endSetting(conn, side, 'subnet');
         if (subnet) {
           const cidrs = subnetsOf(subnet.value).flatMap((s) => (s.cidr ? [s.cidr] : []));
@@ -36,7 +38,8 @@ export const leftRightSourceipOutsideSubnet: ConfRule = {
         const host = endSetting(conn, side, '');
         const hostAddress = host ? parseAddress(host.value.trim()) : undefined;
         if (!host || !hostAddress) continue;
-        const differs = addresses.find((a) => a.kind() === hostAddress.kind() && a.toNormalizedString() !== hostAddress.toNormalizedString());
+        // 5.x compares every address of the list with the host, whatever its family.
+        const differs = addresses.find((a) => a.kind() !== hostAddress.kind() || a.toNormalizedString() !== hostAddress.toNormalizedString());
         if (!differs) continue;
         report({
           conn: conn.name,
