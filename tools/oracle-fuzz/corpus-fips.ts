@@ -12,22 +12,18 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FuzzVersion } from './generate';
 import { compare, lintVerdict, type ConnOutcome } from './judge';
-import { askOracle, askSteadily, oracleMissing, type OracleVerdict, type PlutoConnVerdict } from './oracle';
+import { askOracle, askSteadily, loadVerdict, oracleMissing, storeVerdict, type OracleVerdict, type StoredVerdict } from './oracle';
 import { formatGroups, groupDisagreements, percent, type Disagreement } from './report';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const corpusDir = resolve(here, '../../../shared/corpus');
 
-interface CachedVerdict {
+interface CachedVerdict extends StoredVerdict {
   readonly key: string;
-  readonly loadExit: number;
-  readonly loadMessages: readonly string[];
-  readonly conns: Readonly<Record<string, PlutoConnVerdict>>;
-  readonly error?: string;
 }
 
-const toCached = (key: string, v: OracleVerdict): CachedVerdict => ({ key, loadExit: v.loadExit, loadMessages: v.loadMessages, conns: Object.fromEntries(v.conns), error: v.error });
-const fromCached = (c: CachedVerdict): OracleVerdict => ({ loadExit: c.loadExit, loadMessages: c.loadMessages, conns: new Map(Object.entries(c.conns)), error: c.error });
+const toCached = (key: string, v: OracleVerdict): CachedVerdict => ({ key, ...storeVerdict(v) });
+const fromCached = loadVerdict;
 
 /** A file's verdict depends on its text, and on its folder only when it includes something. */
 function cacheKey(file: string, text: string): string {

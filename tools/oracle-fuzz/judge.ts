@@ -121,7 +121,9 @@ export function compare(oracle: OracleVerdict, lint: LintVerdict): FileCompariso
     // 5.2's addconn drops a conn without both ends before pluto sees it, and says nothing.
     const lacksAnEnd = resolved.some((c) => !c.settings.has('left') || !c.settings.has('right'));
     const onlyAnEndMissing = (reasons.length === 0 && lacksAnEnd) || (reasons.length > 0 && reasons.every((m) => LEFT_RIGHT_UNSET.test(m)));
-    if (refused && !resolved.some((c) => c.settings.has('auto')) && onlyAnEndMissing) {
+    // 4.10's oracle cannot say whether pluto holds a conn, only whether it complained: a conn
+    // without an end that it did not complain about is a building block all the same.
+    if (!resolved.some((c) => c.settings.has('auto')) && (refused ? onlyAnEndMissing : lacksAnEnd)) {
       skipped.push({ conn: name, why: 'building block' });
       continue;
     }

@@ -1,4 +1,4 @@
-// npm run oracle:fuzz -- --n N [--seed S] [--version 5.4|5.2|4.10] [--fips] [--jobs J] [--profile mixed|crypto] [--dir D] [--json F] [--examples K]
+// npm run oracle:fuzz -- --n N [--seed S] [--version 5.4|5.2|4.10] [--fips] [--jobs J] [--profile mixed|crypto] [--dir D] [--reuse] [--json F] [--examples K]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { FuzzVersion, Profile } from './generate';
@@ -19,6 +19,7 @@ async function main(): Promise<number> {
       json: { type: 'string' },
       examples: { type: 'string', default: '1' },
       profile: { type: 'string' },
+      reuse: { type: 'boolean', default: false },
     },
   });
   const version = values.version as FuzzVersion;
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
   const profile = values.profile as Profile | undefined;
   if (profile !== undefined && profile !== 'mixed' && profile !== 'crypto') throw new Error('--profile must be mixed or crypto');
   const summary = await runFuzz({
-    n, seed, version, fips: values.fips, jobs, dir: values.dir, profile,
+    n, seed, version, fips: values.fips, jobs, dir: values.dir, profile, reuse: values.reuse,
     onProgress: (done, total) => {
       if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total}`);
       else if (done % 100 === 0) process.stderr.write(`${done}/${total}\n`);

@@ -141,3 +141,14 @@ export async function askSteadily(ask: () => Promise<OracleVerdict>, suspicious:
   const loadExit = [first, second, third].filter((v) => v.loadExit !== 0).length >= 2 ? (first.loadExit || second.loadExit || third.loadExit) : 0;
   return { verdict: { ...first, loadExit, conns: loadExit !== 0 ? new Map() : conns }, flaky };
 }
+
+/** A verdict as one JSON value, for the caches the fuzzer and the corpus run keep. */
+export interface StoredVerdict {
+  readonly loadExit: number;
+  readonly loadMessages: readonly string[];
+  readonly conns: Readonly<Record<string, PlutoConnVerdict>>;
+  readonly error?: string;
+}
+
+export const storeVerdict = (v: OracleVerdict): StoredVerdict => ({ loadExit: v.loadExit, loadMessages: v.loadMessages, conns: Object.fromEntries(v.conns), error: v.error });
+export const loadVerdict = (c: StoredVerdict): OracleVerdict => ({ loadExit: c.loadExit, loadMessages: c.loadMessages, conns: new Map(Object.entries(c.conns)), error: c.error });

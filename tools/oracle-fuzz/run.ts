@@ -1,11 +1,11 @@
 // One fuzz run: generate N files, ask the live oracle about each (a few at a time), lint
 // each, compare per conn. With fips, each file is judged twice (pluto and ipsec-lint
 // both in and out of FIPS mode) so that the FIPS part of the verdict can be told apart.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateFile, type FuzzVersion, type Profile } from './generate';
 import { compare, lintVerdict, type ConnOutcome } from './judge';
-import { askOracle, askSteadily, oracleMissing } from './oracle';
+import { askOracle, askSteadily, loadVerdict, oracleMissing, storeVerdict, type OracleVerdict, type StoredVerdict } from './oracle';
 import { fileSeed } from './random';
 import type { Disagreement } from './report';
 
@@ -20,6 +20,11 @@ export interface FuzzOptions {
   /** Folder the generated files go to (kept so that a disagreement can be replayed). */
   readonly dir?: string;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Re-judge with the pluto verdicts kept beside the files of an earlier run of the same
+   * seed (NNNNN.conf.oracle.json), asking pluto only about files without one.
+   */
+  readonly reuse?: boolean;
 }
 
 export interface FuzzSummary {
@@ -70,10 +75,25 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
 
   await pool(indices, options.jobs, async (i) => {
     const file = join(dir, `${String(i).padStart(5, '0')}.conf`);
-    writeFileSync(file, generateFile(fileSeed(options.seed, i), options.version, options.profile ?? (options.fips ? 'crypto' : 'mixed')));
+    const text = generateFile(fileSeed(options.seed, i), options.version, options.profile ?? (options.fips ? 'crypto' : 'mixed'));
+    const kept = (suffix: string): OracleVerdict | undefined => {
+      const path = `${file}${suffix}`;
+      if (!options.reuse || !existsSync(path) || !existsSync(file) || readFileSync(file, 'utf8') !== text) return undefined;
+      return loadVerdict(JSON.parse(readFileSync(path, 'utf8')) as StoredVerdict);
+    };
+    const steady = async (fips: boolean, lint: ReturnType<typeof lintVerdict>): Promise<OracleVerdict> => {
+      const suffix = fips === options.fips ? '.oracle.json' : '.oracle-plain.json';
+      const reused = kept(suffix);
+      if (reused) return reused;
+      const { verdict, flaky: unsteady } = await askSteadily(() => askOracle(file, options.version, { fips, secrets, tmp }), (v) => compare(v, lint).outcomes.some((o) => o.pluto !== o.lint));
+      flaky += unsteady.length;
+      if (!verdict.error) writeFileSync(`${file}${suffix}`, JSON.stringify(storeVerdict(verdict)));
+      return verdict;
+    };
+    const reusable = kept('.oracle.json') !== undefined;
+    if (!reusable) writeFileSync(file, text);
     const lint = lintVerdict(file, lintVersion(options.version), options.fips);
-    const { verdict: oracle, flaky: unsteady } = await askSteadily(() => askOracle(file, options.version, { fips: options.fips, secrets, tmp }), (v) => compare(v, lint).outcomes.some((o) => o.pluto !== o.lint));
-    flaky += unsteady.length;
+    const oracle = await steady(options.fips, lint);
     if (oracle.error) {
       oracleErrors.push(`${file}: ${oracle.error}`);
     } else {
@@ -88,7 +108,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       }
       if (options.fips) {
         const plainLint = lintVerdict(file, lintVersion(options.version), false);
-        const { verdict: plain } = await askSteadily(() => askOracle(file, options.version, { fips: false, secrets, tmp }), (v) => compare(v, plainLint).outcomes.some((o) => o.pluto !== o.lint));
+        const plain = await steady(false, plainLint);
         if (!plain.error) {
           const base = new Map<string, ConnOutcome>(compare(plain, plainLint).outcomes.map((o) => [o.conn, o]));
           for (const o of result.outcomes) {

@@ -3,7 +3,9 @@ import type { ProposalProtocol } from '../../../schemas/algorithms';
 import type { LibreswanVersion } from '../../../schemas/keywords';
 import { labelList, offeredAlgorithms } from '../../model/proposal-algorithms';
 import type { ConnCrypto } from '../../model/crypto-context';
-import type { Assignment } from '../../model/connections';
+import type { Assignment, ResolvedConfig, ResolvedConn } from '../../model/connections';
+import { connFinding } from '../conn-finding';
+import { isBuildingBlock } from '../conn-role';
 import type { ConfRule, Finding, Fix } from '../rule';
 import { proposalUses, type ProposalUse } from './proposal-uses';
 import { connList, rangeInValue } from './value-range';
@@ -34,25 +36,48 @@ function fixesFor(a: Assignment, token: AlgorithmToken, replacements: readonly A
   });
 }
 
-function explicitFindings(use: ProposalUse, version: LibreswanVersion, report: (f: Finding) => void): void {
+/**
+ * The conns pluto in FIPS mode refuses for this value: every conn that reads it, except
+ * building blocks (an `ipsec add` of one is the user's mistake, not the file's).
+ */
+function refusingConns(use: ProposalUse, config: ResolvedConfig): ResolvedConn[] {
+  if (use.ignored) return [];
+  const names = new Set(use.conns);
+  return config.conns.filter((c) => names.has(c.name) && !isBuildingBlock(config, c));
+}
+
+function explicitFindings(use: ProposalUse, config: ResolvedConfig, version: LibreswanVersion, report: (f: Finding) => void): void {
   const { assignment: a } = use;
   const context = { protocol: use.protocol, ikeVersion: use.ikeVersion, version } as const;
   const parsed = parseProposalCached(a.value, { ...context, pfs: use.pfs, fips: false });
-  const loads = use.conns.length > 0 && !use.ignored;
+  const refusing = refusingConns(use, config);
+  const loads = refusing.length > 0;
+  // The line itself is an error only where a refused conn writes it; elsewhere (a template,
+  // conn %default) each refused conn is told at its own header, below.
+  const own = refusing.find((c) => c.placed === a.placed);
   for (const token of parsed.proposals.flatMap((p) => p.tokens)) {
     const algorithm = token.algorithm;
     if (!algorithm || algorithm.fips) continue;
     const replacements = rankByDefaults(fipsReplacements(algorithm, context), use, version);
     const offer = replacements.length > 0 ? `FIPS-approved ${algorithm.type === 'ke' ? 'groups' : 'algorithms'} of that kind: ${labelList(replacements.map((r) => r.name))}` : 'FIPS mode offers nothing of that kind; remove it';
-    const who = use.conns.length === 0 ? 'no conn loads this value yet' : loads ? `Libreswan ${version} in FIPS mode refuses to add ${connList(use.conns)}` : `${connList(use.conns)} ignore it (${use.ignored ?? ''})`;
+    const who = use.conns.length === 0 ? 'no conn loads this value yet'
+      : loads ? `Libreswan ${version} in FIPS mode refuses to add ${connList(refusing.map((c) => c.name))}`
+        : use.ignored ? `${connList(use.conns)} ignore it (${use.ignored})` : `only building blocks read it (${connList(use.conns)})`;
+    const what = `${algorithm.name} ('${token.text}') is not allowed in FIPS mode`;
     report({
       file: a.file.path,
       range: rangeInValue(a, token.start, token.end),
-      message: `${a.line.key.text}=: ${algorithm.name} ('${token.text}') is not allowed in FIPS mode; ${who}. ${offer}`,
-      rejectedByLibreswan: loads,
-      severity: loads ? undefined : 'warning',
+      message: `${a.line.key.text}=: ${what}; ${who}. ${offer}`,
+      rejectedByLibreswan: own !== undefined,
+      severity: own !== undefined ? undefined : 'warning',
       fixes: fixesFor(a, token, replacements),
+      ...(own !== undefined ? { conn: own.name } : {}),
     });
+    // Each refused conn that inherits the value (also=, %default) hears of it at its own header.
+    for (const conn of refusing) {
+      if (conn === own) continue;
+      report(connFinding(conn, a, { message: `conn '${conn.name}': ${a.line.key.text}= (inherited): ${what}; Libreswan ${version} in FIPS mode refuses to add it. ${offer}`, rejectedByLibreswan: true }));
+    }
   }
   if (!parsed.ok) return;
   // Transforms the value leaves out are filled from defaults that FIPS mode does not re-check.
@@ -126,7 +151,7 @@ export const fipsDisallowedAlgorithm: ConfRule = {
         report(f);
       }
     };
-    for (const use of uses) explicitFindings(use, version, emit);
+    for (const use of uses) explicitFindings(use, config, version, emit);
     for (const cc of conns) defaultFindings(cc, version, emit);
   },
 };
