@@ -35,7 +35,8 @@ export const obsoleteKeyword: ConfRule = {
             rejectedByLibreswan: false,
             tags: ['deprecated'],
             fixes: info.renamedTo
-              ? [{ title: `Rename to '${side}${info.renamedTo}'`, edits: [{ file: a.file.path, range: key.range, newText: side + info.renamedTo }], preferred: true }]
+              ? // Ignored now, so the new name would switch the setting on: a person's choice, not --fix's.
+                [{ title: `Rename to '${side}${info.renamedTo}'`, edits: [{ file: a.file.path, range: key.range, newText: side + info.renamedTo }] }]
               : [],
           });
         } else if (info.status === 'command-line-only') {
