@@ -49,7 +49,7 @@ const cacheDir = resolve(__dirname, '../../.scratch/libreswan-oracle');
 
 function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ stdout: string; code: number }> {
   return new Promise((resolvePromise) => {
-    execFile(command, [...args], { cwd, env, maxBuffer: 16 * 1024 * 1024, timeout: 60_000 }, (error, stdout) => {
+    execFile(command, [...args], { cwd, env, maxBuffer: 16 * 1024 * 1024, timeout: 300_000 }, (error, stdout) => {
       const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 99) : 0;
       resolvePromise({ stdout: String(stdout), code });
     });
