@@ -34,7 +34,8 @@ describe('ipsec-lint --fix', () => {
     expect(result.stdout).toContain('the peer must change too');
     expect(result.stderr).toContain(`fixed ${path}`);
     expect(statSync(path).mode & 0o777).toBe(0o640);
-    expect(result.exitCode).toBe(0);
+    // The exit status is the lint's of the fixed file.
+    expect(result.exitCode).toBe(runCli(['--libreswan-version', '5.4', path]).exitCode);
     // Idempotent: a second run changes nothing.
     const again = runCli(['--fix', '--libreswan-version', '5.4', path]);
     expect(readFileSync(path, 'utf8')).toBe(after);
