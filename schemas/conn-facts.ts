@@ -140,3 +140,17 @@ export const virtualSubnetPrefixes: readonly string[] = ['vhost:', 'vnet:'];
  * wildcard words, and the all-zero addresses the secrets loader makes of `%any`/`%any6`.
  */
 export const anyIdWords: ReadonlySet<string> = new Set(['', '%any', '%any6', '%none', '0.0.0.0', '::']);
+
+/**
+ * The only authby= items an IKEv1 conn may list, in the releases whose config reader checks it
+ * when the file is loaded ("ikev1 connection must use authby= of rsasig, secret or never"):
+ * lib/libipsecconf/confread.c of v4.10 to v5.2 (ECDSA, NULL and the RSA-SHA2 variants are
+ * IKEv2 only). The check refuses the conn, whether or not it has auto=.
+ */
+export const ikev1AuthbyCheck: {
+  readonly versions: ReadonlySet<LibreswanVersion>;
+  readonly allowed: ReadonlySet<string>;
+} = {
+  versions: new Set<LibreswanVersion>(['4.10', '4.12', '4.15', '5.0', '5.1', '5.2']),
+  allowed: new Set(['secret', 'rsasig', 'rsa', 'never']),
+};

@@ -8,6 +8,7 @@ import { invalidValue } from './conf/invalid-value';
 import { keywordWrongSection } from './conf/keyword-wrong-section';
 import { obsoleteKeyword } from './conf/obsolete-keyword';
 import { obsoleteValue } from './conf/obsolete-value';
+import { ikev1Authby } from './conf/ikev1-authby';
 import { publicKeyInDefault } from './conf/public-key-in-default';
 import { sidePrefixMissing } from './conf/side-prefix-missing';
 import { syntaxError } from './conf/syntax-error';
@@ -35,6 +36,7 @@ export const confRules: readonly ConfRule[] = [
   includeProblem,
   publicKeyInDefault,
   commentKey,
+  ikev1Authby,
   ...leftRightRules,
   ...transportRules,
   ...cryptoRules,

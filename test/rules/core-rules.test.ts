@@ -19,6 +19,7 @@ const coreRules = [
   'include-problem',
   'public-key-in-default',
   'comment-key',
+  'ikev1-authby',
 ];
 
 

@@ -84,10 +84,13 @@ describe('hover', () => {
 
 describe('code actions', () => {
   it('offers one source.fixAll that applies only safe, non-overlapping fixes', () => {
-    const ls = open('conn a\n\tsalifetime=1h\n\tkeylife=1h\n\tleft=192.0.2.1\n\tright=192.0.2.2\n');
+    const ls = open('conn a\n\tsalifetime=1h\n\taggrmode=no\n\tleft=192.0.2.1\n\tright=192.0.2.2\n');
     const [fixAll] = ls.codeActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll']);
     const edits = fixAll.edit?.changes?.[doc] ?? [];
-    expect(edits.map((e) => [e.range.start.line, e.newText])).toEqual([[1, 'ipsec-lifetime'], [2, 'ipsec-lifetime']]);
+    expect(edits.map((e) => [e.range.start.line, e.newText])).toEqual([[1, 'ipsec-lifetime'], [2, 'aggressive']]);
+    // Two old names of one keyword (salifetime=, keylife=) renamed alike would set it twice: not safe.
+    const twice = open('conn a\n\tsalifetime=1h\n\tkeylife=1h\n\tleft=192.0.2.1\n\tright=192.0.2.2\n');
+    expect(twice.codeActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source.fixAll'])).toEqual([]);
     expect(ls.codeActions(doc, { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } }, ['quickfix']).map((a) => a.title)).toEqual([
       "Rename to 'ipsec-lifetime'",
       'Disable obsolete-keyword for this line',

@@ -49,7 +49,7 @@ const cacheDir = resolve(__dirname, '../../.scratch/libreswan-oracle');
 
 function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ stdout: string; code: number }> {
   return new Promise((resolvePromise) => {
-    execFile(command, [...args], { cwd, env, maxBuffer: 16 * 1024 * 1024, timeout: 60_000 }, (error, stdout) => {
+    execFile(command, [...args], { cwd, env, maxBuffer: 16 * 1024 * 1024, timeout: 300_000 }, (error, stdout) => {
       const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : 99) : 0;
       resolvePromise({ stdout: String(stdout), code });
     });
@@ -102,8 +102,15 @@ async function judge(version: OracleVersion, dir: string, name: string): Promise
   if (load.exit !== 0) return { loads: false, messages };
   const secrets = join(dir, '.empty.secrets');
   writeFileSync(secrets, '');
-  const check = lastJsonLine((await run(join(oracleDir, 'libreswan-pluto-check5'), ['--conf', name, '--all', '--setup-from-conf', secrets], dir, env)).stdout);
-  if (!check || check.error !== undefined) throw new Error(`libreswan-pluto-check5 failed on ${name}: ${JSON.stringify(check)?.slice(0, 400)}`);
+  // A throw-away pluto on a shared, busy machine can miss its start-up window: one more try.
+  let check: Record<string, unknown> | undefined;
+  let said5 = '';
+  for (let attempt = 0; attempt < 2 && (check === undefined || check.error !== undefined); attempt++) {
+    const out = await run(join(oracleDir, 'libreswan-pluto-check5'), ['--conf', name, '--all', '--setup-from-conf', secrets], dir, env);
+    said5 = out.stdout;
+    check = lastJsonLine(out.stdout);
+  }
+  if (!check || check.error !== undefined) throw new Error(`libreswan-pluto-check5 failed on ${dir}/${name}: ${(JSON.stringify(check) ?? said5).slice(0, 600)}`);
   const exits = (check.conn_exit as Record<string, number> | undefined) ?? {};
   const said = (check.conn_messages as { conn?: string; text: string; severity: string }[] | undefined) ?? [];
   const conns: Record<string, ConnVerdict> = {};
@@ -148,4 +155,32 @@ export async function inParallel<T, R>(items: readonly T[], width: number, task:
     }),
   );
   return out;
+}
+
+/** Whether this version's readwriteconf is installed. */
+export function readwriteconfMissing(version: OracleVersion): string | undefined {
+  const tool = join(libexec[version], 'readwriteconf');
+  return existsSync(tool) ? undefined : `${tool} is absent`;
+}
+
+/**
+ * What `readwriteconf` of the version prints for `text` standing in for the corpus file: the
+ * config as that Libreswan read it (standard output only; warnings go to standard error).
+ */
+export async function readwriteconf(version: OracleVersion, corpusFile: string, text: string): Promise<{ code: number; stdout: string }> {
+  const key = createHash('sha256').update(`rwc\0${version}\0${corpusFile}\0${text}`).digest('hex');
+  const cached = join(cacheDir, `${key}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as { code: number; stdout: string };
+  const work = mkdtempSync(join(tmpdir(), 'ipsec-lint-rwc-'));
+  try {
+    const dir = join(work, basename(dirname(corpusFile)));
+    cpSync(dirname(corpusFile), dir, { recursive: true });
+    writeFileSync(join(dir, basename(corpusFile)), text);
+    const result = await run(join(libexec[version], 'readwriteconf'), ['--config', basename(corpusFile)], dir, process.env);
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(cached, JSON.stringify(result));
+    return result;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }

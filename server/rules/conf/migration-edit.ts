@@ -140,6 +140,14 @@ export function migrationAdvice(a: Assignment, entry: KeywordMigration, config: 
   const edit: TextEdit = renameOnly
     ? { file: a.file.path, range: a.line.key.range, newText: newKey }
     : { file: a.file.path, range: toEnd(a), newText: `${newKey}=${quoteIfNeeded(newValue)}${trailingComment(a)}` };
+  // The target still reads the old name but ignores it: the new one would switch the setting on,
+  // which changes what the conn does. A person decides; --fix leaves the line.
+  if (a.meaning.kind === 'known' && a.meaning.match.info.status === 'obsolete') {
+    return {
+      message: `${history}: ${entry.why}; Libreswan ${version} ignores it, so it does nothing now: write ${instead} to make it take effect (that changes what the conn does), or remove the line`,
+      fixes: [{ title: `Write ${instead}`, edits: [edit] }],
+    };
+  }
   return {
     message: `${history}: ${entry.why}; write ${instead} instead`,
     fixes: [{ title: `Write ${instead}`, edits: [edit], preferred: true }],

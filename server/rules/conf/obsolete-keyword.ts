@@ -35,7 +35,8 @@ export const obsoleteKeyword: ConfRule = {
             rejectedByLibreswan: false,
             tags: ['deprecated'],
             fixes: info.renamedTo
-              ? [{ title: `Rename to '${side}${info.renamedTo}'`, edits: [{ file: a.file.path, range: key.range, newText: side + info.renamedTo }], preferred: true }]
+              ? // Ignored now, so the new name would switch the setting on: a person's choice, not --fix's.
+                [{ title: `Rename to '${side}${info.renamedTo}'`, edits: [{ file: a.file.path, range: key.range, newText: side + info.renamedTo }] }]
               : [],
           });
         } else if (info.status === 'command-line-only') {
@@ -44,6 +45,9 @@ export const obsoleteKeyword: ConfRule = {
           report({ file: a.file.path, range: key.range, message: `'${key.text}' depends on a build option that common Libreswan ${version} builds lack; it may be ignored`, rejectedByLibreswan: false, severity: 'info' });
         } else if (info.status === 'alias' && info.aliasOf && info.renamedTo) {
           const target = side + info.renamedTo;
+          // Renaming next to the same keyword (ah= beside esp=, both stored as esp in 4.x-5.2)
+          // would write it twice, which changes which value Libreswan keeps: a person's choice.
+          const twice = config.assignments.get(a.placed)?.some((b) => b !== a && b.meaning.kind === 'known' && b.meaning.storageKey === m.storageKey) === true;
           report({
             file: a.file.path,
             range: key.range,
@@ -51,7 +55,7 @@ export const obsoleteKeyword: ConfRule = {
             rejectedByLibreswan: false,
             severity: 'info',
             tags: ['deprecated'],
-            fixes: [{ title: `Rename to '${target}'`, edits: [{ file: a.file.path, range: key.range, newText: target }], preferred: true }],
+            fixes: [{ title: `Rename to '${target}'`, edits: [{ file: a.file.path, range: key.range, newText: target }], preferred: !twice }],
           });
         }
       }

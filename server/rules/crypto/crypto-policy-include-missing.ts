@@ -1,5 +1,5 @@
 import { CRYPTO_POLICY_BACKEND_PATH } from '../../../schemas/crypto-policies/index';
-import type { ConfRule } from '../rule';
+import type { ConfRule, ConfRuleContext } from '../rule';
 
 const INCLUDE_LINE = `include ${CRYPTO_POLICY_BACKEND_PATH}`;
 
@@ -8,6 +8,19 @@ const INCLUDE_LINE = `include ${CRYPTO_POLICY_BACKEND_PATH}`;
  * the policy include belongs to that main config, even when the fragment has `config setup`.
  */
 const FRAGMENT_FOLDER = /(^|\/)ipsec\.d\//;
+
+/**
+ * Libreswan's own ipsec.conf template ships the include commented out as `# include …`
+ * (configs/ipsec.conf.in, 4.x and 5.x; Debian installs it as is), which says nothing about the
+ * host. Written any other way (`#include …`: RHEL's active line with a `#` put in front) it is
+ * a person switching the policy off on a host that has it.
+ */
+const TEMPLATE_INCLUDE = /^# include \S+\s*$/;
+
+function commentedOutEvidence(lines: NonNullable<ConfRuleContext['cryptoPolicy']>['commentedOut']): string | undefined {
+  const edited = lines.find(({ line }) => !TEMPLATE_INCLUDE.test(line.comment.text));
+  return edited ? `the include is commented out as '${edited.line.comment.text.trim()}' at ${edited.file.path}:${edited.line.line + 1}, not as Libreswan's template writes it` : undefined;
+}
 
 /**
  * The main config (the one with `config setup`) does not include the system crypto policy,
@@ -25,7 +38,9 @@ export const cryptoPolicyIncludeMissing: ConfRule = {
     fixable: true,
   },
   check({ config, cryptoPolicy }, report) {
-    if (!cryptoPolicy || cryptoPolicy.includes.length > 0 || cryptoPolicy.hostEvidence === undefined) return;
+    if (!cryptoPolicy || cryptoPolicy.includes.length > 0) return;
+    const evidence = cryptoPolicy.hostEvidence ?? commentedOutEvidence(cryptoPolicy.commentedOut);
+    if (evidence === undefined) return;
     const setup = config.loaded.sections.find((s) => s.section.kind === 'setup');
     if (!setup || setup.section.kind !== 'setup' || FRAGMENT_FOLDER.test(config.loaded.entry.path)) return;
     const why = 'so no conn follows the system crypto policy (update-crypto-policies has no effect on Libreswan; RHEL STIG RHEL-08-010020)';
@@ -34,7 +49,7 @@ export const cryptoPolicyIncludeMissing: ConfRule = {
         report({
           file: file.path,
           range: line.range,
-          message: `The crypto-policy include is commented out, ${why}; remove the '#' (checked because ${cryptoPolicy.hostEvidence})`,
+          message: `The crypto-policy include is commented out, ${why}; remove the '#' (checked because ${evidence})`,
           rejectedByLibreswan: false,
           fixes: [{ title: `Restore '${INCLUDE_LINE}'`, edits: [{ file: file.path, range: line.range, newText: INCLUDE_LINE }], preferred: true }],
         });
@@ -50,7 +65,7 @@ export const cryptoPolicyIncludeMissing: ConfRule = {
     report({
       file: file.path,
       range: setup.section.header.range,
-      message: `This config does not include ${CRYPTO_POLICY_BACKEND_PATH}, ${why}; add '${INCLUDE_LINE}' after config setup (checked because ${cryptoPolicy.hostEvidence})`,
+      message: `This config does not include ${CRYPTO_POLICY_BACKEND_PATH}, ${why}; add '${INCLUDE_LINE}' after config setup (checked because ${evidence})`,
       rejectedByLibreswan: false,
       fixes,
     });

@@ -5,6 +5,7 @@ import { fipsDisallowedAlgorithm } from './fips-disallowed-algorithm';
 import { fipsPskTooShort } from './fips-psk-too-short';
 import { invalidProposal } from './invalid-proposal';
 import { weakerThanCryptoPolicy } from './weaker-than-crypto-policy';
+import { weakAlgorithm } from './weak-algorithm';
 
 /** The crypto rules (issue 3), in the order their findings are listed. */
 export const cryptoRules: readonly ConfRule[] = [
@@ -14,4 +15,5 @@ export const cryptoRules: readonly ConfRule[] = [
   weakerThanCryptoPolicy,
   cryptoPolicyOverride,
   cryptoPolicyIncludeMissing,
+  weakAlgorithm,
 ];
