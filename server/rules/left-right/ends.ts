@@ -67,7 +67,20 @@ export function parseCidr(text: string): Cidr | undefined {
  * The subnets of an end's `subnet=` (one, or a 5.x list; a trailing `:proto/port` of a 5.x
  * selector is dropped). `vhost:`/`vnet:` and `%no`/`%priv` give no subnet.
  */
-export function subnetsOf(value: string): { readonly text: string; readonly cidr: Cidr | undefined }[] {
+export function subnetsOf(value: string): readonly { readonly text: string; readonly cidr: Cidr | undefined }[] {
+  let subnets = subnetsByValue.get(value);
+  if (!subnets) {
+    if (subnetsByValue.size >= 50_000) subnetsByValue.clear();
+    subnets = readSubnets(value);
+    subnetsByValue.set(value, subnets);
+  }
+  return subnets;
+}
+
+/** Several left-right rules read every end's subnets: each value is split and parsed once. */
+const subnetsByValue = new Map<string, readonly { readonly text: string; readonly cidr: Cidr | undefined }[]>();
+
+function readSubnets(value: string): readonly { readonly text: string; readonly cidr: Cidr | undefined }[] {
   if (/^v(host|net):/i.test(value.trim())) return [];
   return value
     .split(/[\s,]+/)
