@@ -60,12 +60,12 @@ export interface Command {
 }
 
 /**
- * Runs the commands in turn (A B C A B C …) after one warm-up round, so drift in the
- * machine's load falls on all of them alike, and returns each one's medians.
+ * Runs the commands in turn (A B C A B C …) after `warmups` rounds (one by default), so
+ * drift in the machine's load falls on all of them alike, and returns each one's medians.
  */
-export function compare(commands: readonly Command[], runs: number): ProcessFigures[] {
+export function compare(commands: readonly Command[], runs: number, warmups = 1): ProcessFigures[] {
   const samples: ProcessRun[][] = commands.map(() => []);
-  for (let round = -1; round < runs; round++) {
+  for (let round = -warmups; round < runs; round++) {
     commands.forEach((c, i) => {
       const run = runOnce(c.command, c.args);
       if (round >= 0) samples[i].push(run);

@@ -6,21 +6,55 @@ export type AddressProblem = string | undefined;
 
 export type Family = 'ipv4' | 'ipv6';
 
-const parsedAddresses = new Map<string, ipaddr.IPv4 | ipaddr.IPv6 | undefined>();
+/** Misses are remembered as null, so one look-up answers both "known" and "what". */
+const parsedAddresses = new Map<string, ipaddr.IPv4 | ipaddr.IPv6 | null>();
 
 /**
  * An IP address as Libreswan reads one, or undefined. Remembered, since several rules read
  * the same ends of every conn; callers must not modify the returned object.
  */
 export function parseAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
-  if (parsedAddresses.has(text)) return parsedAddresses.get(text);
+  const known = parsedAddresses.get(text);
+  if (known !== undefined) return known ?? undefined;
   if (parsedAddresses.size >= 50_000) parsedAddresses.clear();
   const address = readAddress(text);
-  parsedAddresses.set(text, address);
+  parsedAddresses.set(text, address ?? null);
   return address;
 }
 
+/**
+ * The octets of a plain dotted quad (`192.0.2.1`: four decimal parts without leading zeros,
+ * each at most 255), or undefined for anything else. This is the form nearly every config
+ * writes, and ipaddr.js checks it with several regular expressions; what this refuses still
+ * goes to ipaddr.js, so it only has to never accept what ipaddr.js would refuse.
+ */
+export function plainDottedQuad(text: string): [number, number, number, number] | undefined {
+  const octets: [number, number, number, number] = [0, 0, 0, 0];
+  let part = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46) {
+      if (digits === 0 || part === 3) return undefined;
+      octets[part++] = value;
+      digits = 0;
+      value = 0;
+      continue;
+    }
+    if (code < 48 || code > 57) return undefined;
+    if (digits > 0 && value === 0) return undefined;
+    value = value * 10 + (code - 48);
+    if (++digits > 3 || value > 255) return undefined;
+  }
+  if (digits === 0 || part !== 3) return undefined;
+  octets[3] = value;
+  return octets;
+}
+
 function readAddress(text: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  const quad = plainDottedQuad(text);
+  if (quad) return new ipaddr.IPv4(quad);
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
   // Libreswan's address parser takes inet_aton()'s short forms too: `0/0`, `10.1/16`, `0.0.0/0`.
   if (/^\d+(\.\d+){0,2}$/.test(text) && ipaddr.IPv4.isValid(text)) return ipaddr.IPv4.parse(text);

@@ -38,13 +38,39 @@ function protocolOf(storageKey: string, settings: ReadonlyMap<string, Setting>):
   return (phase2 === undefined ? undefined : PHASE2_VALUE_MEANING[phase2]) ?? 'esp';
 }
 
-/** Every reading of every `ike=`/`esp=`/`ah=`/`phase2alg=` line, grouped by line and context. */
-export function proposalUses(config: ResolvedConfig, version: LibreswanVersion): { uses: ProposalUse[]; conns: ConnCrypto[] } {
+export interface ProposalUses {
+  readonly uses: readonly ProposalUse[];
+  readonly conns: readonly ConnCrypto[];
+}
+
+/**
+ * Work done once per lint: several crypto rules ask for the same readings of the same
+ * resolved config, and on 10,000 conns building them is a tenth of a second each time.
+ */
+const usesByConfig = new WeakMap<ResolvedConfig, Map<LibreswanVersion, ProposalUses>>();
+
+/** Every reading of every `ike=`/`esp=`/`ah=`/`phase2alg=` line, grouped by line and context; shared, read-only. */
+export function proposalUses(config: ResolvedConfig, version: LibreswanVersion): ProposalUses {
+  let byVersion = usesByConfig.get(config);
+  if (!byVersion) {
+    byVersion = new Map();
+    usesByConfig.set(config, byVersion);
+  }
+  let result = byVersion.get(version);
+  if (!result) {
+    result = computeProposalUses(config, version);
+    byVersion.set(version, result);
+  }
+  return result;
+}
+
+function computeProposalUses(config: ResolvedConfig, version: LibreswanVersion): ProposalUses {
   const byKey = new Map<string, ProposalUse>();
   const conns = config.conns.map((conn) => connCrypto(conn, version));
+  const fileIndex = new Map(config.loaded.files.map((f, i) => [f, i]));
   for (const cc of conns) {
     for (const p of cc.proposals) {
-      const key = JSON.stringify([config.loaded.files.indexOf(p.setting.source.file), p.setting.source.line.line, p.protocol, cc.ikeVersion, cc.pfs]);
+      const key = `${fileIndex.get(p.setting.source.file)}|${p.setting.source.line.line}|${p.protocol}|${cc.ikeVersion}|${cc.pfs}`;
       let use = byKey.get(key);
       if (!use) {
         use = { assignment: p.setting.source, protocol: p.protocol, ikeVersion: cc.ikeVersion, pfs: cc.pfs, conns: [], ignored: p.ignored };
@@ -57,6 +83,8 @@ export function proposalUses(config: ResolvedConfig, version: LibreswanVersion):
   }
   const covered = new Set([...byKey.values()].map((u) => u.assignment));
   for (const [placed, assignments] of config.assignments) {
+    // Most sections' proposals are covered by the conns above: only build settings for the rest.
+    if (placed.section.kind !== 'conn' || !assignments.some((a) => !covered.has(a) && a.meaning.kind === 'known' && PROPOSAL_KEYS.has(a.meaning.storageKey))) continue;
     const settings = sectionSettings(assignments);
     for (const a of assignments) {
       if (covered.has(a) || a.meaning.kind !== 'known' || !PROPOSAL_KEYS.has(a.meaning.storageKey)) continue;

@@ -16,8 +16,21 @@ export function otherSide(side: Side): Side {
   return side === 'left' ? 'right' : 'left';
 }
 
+/*
+ * `side + name` made a new string on every call, and a new string must be hashed again for
+ * each map look-up; rules ask for ends millions of times on a large file, so the joined keys
+ * are made once.
+ */
+const endKeys: Record<Side, Map<string, string>> = { left: new Map(), right: new Map() };
+
 export function endSetting(conn: ResolvedConn, side: Side, name: string): Setting | undefined {
-  return conn.settings.get(side + name);
+  const keys = endKeys[side];
+  let key = keys.get(name);
+  if (key === undefined) {
+    key = side + name;
+    keys.set(name, key);
+  }
+  return conn.settings.get(key);
 }
 
 export function connValue(conn: ResolvedConn, key: string): string | undefined {
@@ -67,7 +80,20 @@ export function parseCidr(text: string): Cidr | undefined {
  * The subnets of an end's `subnet=` (one, or a 5.x list; a trailing `:proto/port` of a 5.x
  * selector is dropped). `vhost:`/`vnet:` and `%no`/`%priv` give no subnet.
  */
-export function subnetsOf(value: string): { readonly text: string; readonly cidr: Cidr | undefined }[] {
+export function subnetsOf(value: string): readonly { readonly text: string; readonly cidr: Cidr | undefined }[] {
+  let subnets = subnetsByValue.get(value);
+  if (!subnets) {
+    if (subnetsByValue.size >= 50_000) subnetsByValue.clear();
+    subnets = readSubnets(value);
+    subnetsByValue.set(value, subnets);
+  }
+  return subnets;
+}
+
+/** Several left-right rules read every end's subnets: each value is split and parsed once. */
+const subnetsByValue = new Map<string, readonly { readonly text: string; readonly cidr: Cidr | undefined }[]>();
+
+function readSubnets(value: string): readonly { readonly text: string; readonly cidr: Cidr | undefined }[] {
   if (/^v(host|net):/i.test(value.trim())) return [];
   return value
     .split(/[\s,]+/)
