@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   for (const [file, title] of [
     ['format.ts', 'Formatter'],
     ['lsp.ts', 'Language server latency'],
+    ['fleet.ts', 'Fleet (every negotiation of a 20-host mesh)'],
   ] as const) {
     const path = resolve(import.meta.dirname, file);
     if (!existsSync(path)) continue;

@@ -34,7 +34,7 @@ Options:
   --max-warnings N            exit 1 when there are more than N warnings and informational findings
   -h, --help                  show this help
 
-Other commands: ipsec-lint fmt --help, ipsec-lint pair --help
+Other commands: ipsec-lint fmt --help, ipsec-lint pair --help, ipsec-lint fleet --help
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O trouble.`;
 
 function diagnosticKey(d: LintDiagnostic): string {

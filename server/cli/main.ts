@@ -1,11 +1,13 @@
 import { runLint } from './lint-command';
 import { runFmt } from './fmt-command';
 import { runPair } from './pair-command';
+import { runFleet } from './fleet-command';
 import { UsageError, type CommandResult } from './command-result';
 
 const commands: Readonly<Record<string, (argv: readonly string[]) => CommandResult>> = {
   fmt: runFmt,
   pair: runPair,
+  fleet: runFleet,
 };
 
 /** Runs a command line and returns what to print; never throws for user input. */
