@@ -45,22 +45,32 @@ export function sameCidrs(a: readonly Cidr[], b: readonly Cidr[]): boolean {
 
 /**
  * The addresses a host uses for itself. Libreswan orients a conn by the host's interfaces;
- * offline, an address the host writes on an end of more of its conns than any other is its
- * own (a hub names itself in every conn, each peer once). Identical files on both hosts give
- * a tie, which the pairing resolves.
+ * offline, the end facing a wildcard (`right=%any`) is the host and the end facing
+ * `%defaultroute` is the peer; otherwise an address the host writes on an end of more of its
+ * conns than any other is its own (a hub names itself in every conn, each peer once).
+ * Identical files on both hosts give a tie, which the pairing resolves.
  */
 export function ownAddresses(conns: readonly ResolvedConn[]): ReadonlySet<string> {
   const counts = new Map<string, number>();
+  const facingWildcard = new Set<string>();
+  const facingDefaultroute = new Set<string>();
   for (const conn of conns) {
     const seen = new Set<string>();
     for (const end of ['left', 'right'] as const) {
       const h = endHost(conn, end);
-      if (h.kind === 'address') seen.add(h.address);
+      if (h.kind !== 'address') continue;
+      const opposite = endHost(conn, other(end)).kind;
+      if (opposite === 'wildcard') facingWildcard.add(h.address);
+      else if (opposite === 'defaultroute') facingDefaultroute.add(h.address);
+      else seen.add(h.address);
     }
     for (const a of seen) counts.set(a, (counts.get(a) ?? 0) + 1);
   }
-  const max = Math.max(0, ...counts.values());
-  return new Set([...counts].filter(([, n]) => n === max).map(([a]) => a));
+  const rest = [...counts].filter(([a]) => !facingDefaultroute.has(a) && !facingWildcard.has(a));
+  const max = Math.max(0, ...rest.map(([, n]) => n));
+  const counted = rest.filter(([, n]) => n === max).map(([a]) => a);
+  // Beside addresses known to be the host's, a counted one must be named by two conns at least.
+  return new Set([...facingWildcard, ...(facingWildcard.size > 0 && max < 2 ? [] : counted)].filter((a) => !facingDefaultroute.has(a) || facingWildcard.has(a)));
 }
 
 /** Whether a presented id fits an expected one; an id with `*` is a pattern (`@*.example.org`), as Libreswan matches it. */
