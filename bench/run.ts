@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     ['startup.ts', 'One small file, end to end'],
     ['format.ts', 'Formatter'],
     ['lsp.ts', 'Language server (in process, 5,000-line file)'],
+    ['fleet.ts', 'Fleet (every negotiation of a 20-host mesh)'],
   ] as const) {
     const path = resolve(import.meta.dirname, file);
     if (!existsSync(path)) continue;

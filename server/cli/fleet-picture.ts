@@ -72,7 +72,7 @@ export function formatFleetHtml(report: FleetReport): string {
 <html lang="en"><head><meta charset="utf-8"><title>ipsec-lint fleet</title>
 <style>
 body{font-family:sans-serif;margin:2em;color:#222}svg{border:1px solid #ddd;background:#fafafa}
-.edge{fill:none;stroke-width:2}.edge.broken{stroke-width:4}.edge-label{font-size:11px;text-anchor:middle}
+.edge{fill:none;stroke-width:2}.edge.broken{stroke-width:4}.edge-label{font-size:11px;text-anchor:middle;paint-order:stroke;stroke:#fafafa;stroke-width:4px}
 .host circle{fill:#1565c0}.host text{text-anchor:middle;font-size:13px}
 section{border-left:4px solid #c62828;padding:.2em 1em;margin:1em 0}section.warn{border-color:#ef6c00}
 li.warning strong{color:#ef6c00}li.error strong{color:#c62828}table{margin:.3em 0}th{text-align:left;padding-right:1em}td{padding-right:1em}

@@ -1,6 +1,7 @@
 import { runLint } from './lint-command';
 import { runFmt } from './fmt-command';
 import { runPair } from './pair-command';
+import { runFleet } from './fleet-command';
 import { UsageError, type CommandResult } from './command-result';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -8,6 +9,7 @@ const commands: Readonly<Record<string, (argv: readonly string[]) => CommandResu
   lint: (argv) => runLint(argv),
   fmt: runFmt,
   pair: runPair,
+  fleet: runFleet,
 };
 
 /** Runs a command line and returns what to print; never throws for user input. */

@@ -48,7 +48,8 @@ function proposalsAgree(a: string, b: string, childSa: boolean): boolean {
 }
 
 export function offerOf(conn: ResolvedConn, protocol: 'ike' | 'esp' | 'ah', ikeVersion: 1 | 2, version: LibreswanVersion, fips = false): Offer {
-  const setting = protocol === 'ike' ? conn.settings.get('ike') : conn.settings.get(protocol) ?? conn.settings.get('phase2alg');
+  // 5.2 stores phase2alg= under `esp`: with phase2=ah that is the AH proposal.
+  const setting = protocol === 'ike' ? conn.settings.get('ike') : conn.settings.get(protocol) ?? conn.settings.get('phase2alg') ?? (protocol === 'ah' ? conn.settings.get('esp') : undefined);
   const pfs = (conn.settings.get('pfs')?.value.trim().toLowerCase() ?? 'yes') !== 'no';
   const options = { protocol, ikeVersion, pfs, fips, version } as const;
   const result = setting && setting.value.trim() !== '' ? parseProposalCached(setting.value.trim(), options) : defaultProposalList(options);
