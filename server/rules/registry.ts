@@ -1,6 +1,7 @@
 import type { ConfRule, ConfRuleContext, Finding, LintDiagnostic, PolicyRuleContext, SecretsRuleContext, SeveritySetting } from './rule';
 import { alsoReference } from './conf/also-reference';
 import { commentKey } from './conf/comment-key';
+import { setKnownRuleIds, suppressionProblem } from './conf/suppression-problem';
 import { duplicateConnName } from './conf/duplicate-conn-name';
 import { duplicateKey } from './conf/duplicate-key';
 import { includeProblem } from './conf/include-problem';
@@ -31,6 +32,7 @@ export const confRules: readonly ConfRule[] = [
   includeProblem,
   publicKeyInDefault,
   commentKey,
+  suppressionProblem,
   ...leftRightRules,
   ...transportRules,
   ...cryptoRules,
@@ -46,6 +48,9 @@ export function runConfRules(context: ConfRuleContext, severities: Readonly<Reco
 }
 
 export { secretsRules, policyRules };
+
+// suppression-problem checks directive ids against every rule, this one included.
+setKnownRuleIds(() => new Set([...confRules, ...secretsRules, ...policyRules].map((r) => r.meta.id)));
 
 const MESSAGE_LIMIT = 400;
 
