@@ -44,6 +44,9 @@ if (existsSync('client/package.json')) {
     copyFileSync(`grammar/textmate/${name}.tmLanguage.json`, `client/syntaxes/${name}.tmLanguage.json`);
   }
   copyFileSync('LICENSE', 'client/LICENSE');
+  // The JSON Schema of .ipsec-lint.json, contributed through jsonValidation.
+  mkdirSync('client/schemas', { recursive: true });
+  copyFileSync('schemas/ipsec-lint.schema.json', 'client/schemas/ipsec-lint.schema.json');
   // Emptied first, so a page of a removed rule does not linger in the .vsix.
   rmSync('client/docs/rules', { recursive: true, force: true });
   mkdirSync('client/docs/rules', { recursive: true });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { languageClientOptions } from './client-options';
+import { registerEffectiveConnection } from './effective-connection';
 
 /** The client id is also the settings prefix vscode-languageclient reads `trace.server` from. */
 const CLIENT_ID = 'ipsecLint';
@@ -21,6 +22,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient(CLIENT_ID, 'ipsec-lint', serverOptions, languageClientOptions(context.extensionPath));
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  registerEffectiveConnection(context, () => client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -10,6 +10,7 @@ import { entryCandidatesFor, isEntryFile } from '../service/entry-files';
 import { lintPolicyGroup } from '../service/lint-policy';
 import { lintSecrets, secretsOwner } from '../service/lint-secrets';
 import { discover, kindOfPath } from './discover';
+import { isIgnored } from './ignore-patterns';
 import type { FileReport } from './file-report';
 import { formatJson } from './output-json';
 import { formatSarif, type SarifInvocation } from './output-sarif';
@@ -37,6 +38,8 @@ Options:
   --crypto-policy NAME        system crypto policy in force (default DEFAULT; e.g. FUTURE, FIPS:OSPP)
   --crypto-policy-era ERA     rhel8, rhel9 or current (default) generation of that policy
   --crypto-policy-file PATH   a site's own /etc/crypto-policies/back-ends/libreswan.config
+  --ignore-pattern GLOB       skip matching files and folders in folder mode (repeatable;
+                              gitignore style, as .ipsec-lint.json's ignorePatterns)
   --stdin-filename PATH       name standard input as this file (its kind, settings and includes)
   --quiet                     report errors only
   --max-warnings N            exit 1 when there are more than N warnings and informational findings
@@ -82,6 +85,7 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
       'fix-dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       'list-rules': { type: 'boolean' },
+      'ignore-pattern': { type: 'string', multiple: true },
     },
   });
   if (values.help) return { stdout: lintUsage + '\n', stderr: '', exitCode: 0 };
@@ -119,7 +123,13 @@ export function runLint(argv: readonly string[], readStandardInput: () => Buffer
     const after = runLint(argv.filter((a) => a !== '--fix'), readStandardInput);
     return { stdout: after.stdout, stderr: fixed.stderr + after.stderr, exitCode: after.exitCode };
   }
-  const { files, problems } = discover(positionals.filter((p) => p !== '-'));
+  // Folder mode skips what --ignore-pattern (relative to here) or the nearest settings file's ignorePatterns name.
+  const cliIgnores = { base: process.cwd(), patterns: values['ignore-pattern'] ?? [] };
+  const ignored = (path: string): boolean => {
+    const file = resolver.settingsFile(path);
+    return isIgnored(path, file?.ignorePatterns ? [cliIgnores, { base: dirname(file.path), patterns: file.ignorePatterns }] : [cliIgnores]);
+  };
+  const { files, problems } = discover(positionals.filter((p) => p !== '-'), ignored);
   const stderr: string[] = problems.map((p) => `ipsec-lint: ${p.path}: ${p.message}`);
   const byFile = new Map<string, Map<string, LintDiagnostic>>();
   const order: string[] = [];

@@ -15,7 +15,7 @@ export const SETTINGS_SECTION = 'ipsecLint';
  * The settings the server reads from the client, under `ipsecLint.`. The VS Code manifest
  * contributes exactly these (a test compares the two).
  */
-export const CLIENT_SETTING_KEYS = ['libreswanVersion', 'fips', 'cryptoPolicy', 'cryptoPolicyEra', 'root', 'rules', 'docsBaseUrl'] as const;
+export const CLIENT_SETTING_KEYS = ['libreswanVersion', 'fips', 'cryptoPolicy', 'cryptoPolicyEra', 'cryptoPolicyFile', 'root', 'rules', 'docsBaseUrl'] as const;
 
 export type ClientSettings = Partial<Omit<LintSettings, 'rules'>> & {
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
@@ -46,6 +46,10 @@ export function readClientSettings(raw: unknown, workspaceFolder: string | undef
   if (typeof r.root === 'string' && r.root !== '') {
     // A relative root is relative to the workspace, as the CLI's --root is to its working directory.
     out.root = isAbsolute(r.root) || !workspaceFolder ? r.root : resolve(workspaceFolder, r.root);
+  }
+  if (typeof r.cryptoPolicyFile === 'string' && r.cryptoPolicyFile !== '') {
+    // Relative to the workspace, as root is.
+    out.cryptoPolicyFile = isAbsolute(r.cryptoPolicyFile) || !workspaceFolder ? r.cryptoPolicyFile : resolve(workspaceFolder, r.cryptoPolicyFile);
   }
   if (typeof r.docsBaseUrl === 'string' && r.docsBaseUrl.trim() !== '') {
     const checked = checkRuleDocsBaseUrl(r.docsBaseUrl);

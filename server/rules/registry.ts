@@ -1,6 +1,7 @@
 import type { ConfRule, ConfRuleContext, Finding, LintDiagnostic, PolicyRuleContext, SecretsRuleContext, SeveritySetting } from './rule';
 import { alsoReference } from './conf/also-reference';
 import { commentKey } from './conf/comment-key';
+import { setKnownRuleIds, suppressionProblem } from './conf/suppression-problem';
 import { duplicateConnName } from './conf/duplicate-conn-name';
 import { duplicateKey } from './conf/duplicate-key';
 import { includeProblem } from './conf/include-problem';
@@ -37,6 +38,7 @@ export const confRules: readonly ConfRule[] = [
   publicKeyInDefault,
   commentKey,
   ikev1Authby,
+  suppressionProblem,
   ...leftRightRules,
   ...transportRules,
   ...cryptoRules,
@@ -55,6 +57,9 @@ export function runConfRules(context: ConfRuleContext, severities: Readonly<Reco
 }
 
 export { secretsRules, policyRules };
+
+// suppression-problem checks directive ids against every rule, this one included.
+setKnownRuleIds(() => new Set([...confRules, ...secretsRules, ...policyRules].map((r) => r.meta.id)));
 
 const MESSAGE_LIMIT = 400;
 

@@ -51,5 +51,5 @@ export function lintConf(input: ConfLintInput): ConfLintResult {
   // secret-missing and the PPK checks judge conns: they belong with the conf's own findings.
   if (secrets) diagnostics.push(...secretsFindingsInConf(config, secrets, settings));
   const files = new Map(loaded.files.map((f) => [f.path, f.conf]));
-  return { config, diagnostics: applySuppressions(diagnostics, files), secrets };
+  return { config, diagnostics: applySuppressions(diagnostics, files, settings.rules), secrets };
 }

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseLibreswanVersion, type LibreswanVersion } from '../../schemas/keywords';
 import type { SeveritySetting } from '../rules/rule';
+import { knownRuleIds } from '../rules/catalogue';
+import { closestMatches } from '../../grammar/edit-distance';
 import { readFormatSection, type FormatOptionsFromFile } from '../format/format-options';
 import { parseCryptoPolicyEra, type CryptoPolicyEra } from '../../schemas/crypto-policies/index';
 
@@ -20,6 +22,8 @@ export interface SettingsFile {
   readonly cryptoPolicyFile?: string;
   /** Judge secrets files' modes (see LintSettings.checkFileModes). */
   readonly checkFileModes?: boolean;
+  /** Globs (gitignore style, relative to the settings file's folder) folder mode skips, as ESLint's ignorePatterns. */
+  readonly ignorePatterns?: readonly string[];
   /** The formatter's options (`ipsec-lint fmt`, LSP formatting); checked by readFormatSection. */
   readonly format?: FormatOptionsFromFile;
   /** Sections later features read (format, crypto policy); kept as given. */
@@ -53,6 +57,17 @@ function lineColumnOf(text: string, offset: number): { line: number; column: num
 
 const severities = new Set(['off', 'warn', 'warning', 'error', 'info']);
 
+/** Every key a settings file may hold (schemas/ipsec-lint.schema.json lists the same; a test keeps them equal). */
+export const SETTINGS_KEYS = ['$schema', 'libreswanVersion', 'root', 'fips', 'rules', 'cryptoPolicy', 'cryptoPolicyEra', 'cryptoPolicyFile', 'checkFileModes', 'ignorePatterns', 'format'] as const;
+
+/** Ids a rules entry may name beyond the registered rules: the pseudo-rule of a file that was not checked. */
+const PSEUDO_RULE_IDS = ['not-checked'];
+
+function didYouMean(word: string, candidates: Iterable<string>): string {
+  const [best] = closestMatches(word, candidates, 1);
+  return best ? `; did you mean '${best}'?` : '';
+}
+
 /** Reads and checks a settings file; problems come back as values with line and column. */
 export function readSettingsFile(path: string): { settings?: SettingsFile; problems: SettingsProblem[] } {
   let text: string;
@@ -82,7 +97,12 @@ export function readSettingsFile(path: string): { settings?: SettingsFile; probl
     return { problems: [{ path, line: 1, column: 1, message: 'expected a JSON object' }] };
   }
   const record = data as Record<string, unknown>;
-  const { libreswanVersion, root, fips, rules, cryptoPolicy, cryptoPolicyEra, cryptoPolicyFile, checkFileModes, ...extra } = record;
+  const { libreswanVersion, root, fips, rules, cryptoPolicy, cryptoPolicyEra, cryptoPolicyFile, checkFileModes, ignorePatterns, ...extra } = record;
+  for (const key of Object.keys(extra)) {
+    if (!(SETTINGS_KEYS as readonly string[]).includes(key)) problem(key, `unknown setting '${key}'${didYouMean(key, SETTINGS_KEYS)}`);
+  }
+  const ignore = Array.isArray(ignorePatterns) && ignorePatterns.every((p) => typeof p === 'string') ? (ignorePatterns as string[]) : undefined;
+  if (ignorePatterns !== undefined && !ignore) problem('ignorePatterns', 'ignorePatterns: expected an array of glob strings such as ["backup/**"]');
   let version: LibreswanVersion | undefined;
   if (libreswanVersion !== undefined) {
     version = typeof libreswanVersion === 'string' ? parseLibreswanVersion(libreswanVersion) : undefined;
@@ -99,7 +119,9 @@ export function readSettingsFile(path: string): { settings?: SettingsFile; probl
   if (rules !== undefined) {
     if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) problem('rules', 'rules: expected an object of rule id to "off", "warn" or "error"');
     else {
+      const known = new Set([...knownRuleIds(), ...PSEUDO_RULE_IDS]);
       for (const [id, value] of Object.entries(rules)) {
+        if (!known.has(id)) problem(id, `rules: unknown rule '${id}'${didYouMean(id, known)}`);
         if (typeof value !== 'string' || !severities.has(value)) {
           problem(id, `rules.${id}: expected "off", "info", "warn" or "error"`);
           continue;
@@ -120,6 +142,7 @@ export function readSettingsFile(path: string): { settings?: SettingsFile; probl
       cryptoPolicyEra: era,
       cryptoPolicyFile: typeof cryptoPolicyFile === 'string' ? resolve(dirname(path), cryptoPolicyFile) : undefined,
       checkFileModes: typeof checkFileModes === 'boolean' ? checkFileModes : undefined,
+      ignorePatterns: ignore,
       rules: ruleSettings,
       format: formatSection?.options,
       extra,

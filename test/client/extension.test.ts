@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CRYPTO_POLICY_ERAS } from '../../schemas/crypto-policies/index';
 import { LIBRESWAN_VERSIONS } from '../../schemas/keywords';
+import { ACCEPTED_RELEASES } from '../../schemas/release-names';
 import { CLIENT_SETTING_KEYS, SETTINGS_SECTION } from '../../server/lsp/settings';
 import { kindOfFileName } from '../../server/service/document-kind';
 import { languageClientOptions } from '../../client/src/client-options';
@@ -29,6 +30,19 @@ interface Manifest {
   };
 }
 
+/** The file names in a zip's central directory (a .vsix is a zip). */
+function zipEntryNames(zip: Buffer): string[] {
+  const names: string[] = [];
+  for (let at = zip.indexOf('PK\u0001\u0002', 0, 'latin1'); at >= 0; at = zip.indexOf('PK\u0001\u0002', at + 4, 'latin1')) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    names.push(zip.subarray(at + 46, at + 46 + nameLength).toString('utf8'));
+    at += 46 + nameLength + extraLength + commentLength - 4;
+  }
+  return names;
+}
+
 const manifest = JSON.parse(readFileSync(join(clientDir, 'package.json'), 'utf8')) as Manifest;
 
 /** Settings only the client reads (vscode-languageclient's message trace). */
@@ -44,7 +58,9 @@ describe('the VS Code extension manifest', () => {
 
   it('offers the versions and crypto-policy eras the schemas know', () => {
     const properties = manifest.contributes.configuration.properties;
-    expect(properties['ipsecLint.libreswanVersion'].enum).toEqual([...LIBRESWAN_VERSIONS]);
+    // Every release the CLI accepts (4.11 reads with 4.10's table, …), each table among them.
+    expect(properties['ipsecLint.libreswanVersion'].enum).toEqual([...ACCEPTED_RELEASES]);
+    expect(properties['ipsecLint.libreswanVersion'].enum).toEqual(expect.arrayContaining([...LIBRESWAN_VERSIONS]));
     // '' leaves the era unset: a host without crypto-policies gets no policy checks.
     expect(properties['ipsecLint.cryptoPolicyEra'].enum).toEqual(['', ...CRYPTO_POLICY_ERAS]);
     expect(properties['ipsecLint.cryptoPolicy'].default).toBe('');
@@ -122,11 +138,28 @@ describe('vsce', () => {
     const vsce = resolve(import.meta.dirname, '../../node_modules/.bin/vsce');
     const run = spawnSync(vsce, ['package', '--no-dependencies', '-o', vsix], { cwd: clientDir, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
     expect(run.status, run.stderr + run.stdout).toBe(0);
-    // A .vsix is a zip; its central directory lists the names uncompressed.
-    const bytes = readFileSync(vsix).toString('latin1');
-    for (const name of ['extension/package.json', 'extension/dist/extension.cjs', 'extension/dist/server.cjs', 'extension/syntaxes/ipsec-conf.tmLanguage.json', 'extension/LICENSE.txt', 'extension/docs/rules/unknown-keyword.md']) {
-      expect(bytes).toContain(name);
-    }
-    expect(bytes).not.toContain('extension/src/extension.ts');
+    // The whole listing: what ships is exactly the bundle, the grammars, snippets, schema,
+    // icon, changelog, licence and rule pages; no sources, maps or node_modules.
+    const rulePages = readdirSync(join(clientDir, 'docs/rules')).filter((n) => n.endsWith('.md')).map((n) => `extension/docs/rules/${n}`);
+    const expected = [
+      '[Content_Types].xml',
+      'extension.vsixmanifest',
+      'extension/changelog.md', // vsce writes these two names in lower case
+      'extension/LICENSE.txt',
+      'extension/readme.md',
+      'extension/dist/extension.cjs',
+      'extension/dist/server.cjs',
+      'extension/icon.png',
+      'extension/language-configuration.json',
+      'extension/package.json',
+      'extension/schemas/ipsec-lint.schema.json',
+      'extension/snippets/ipsec-conf.json',
+      'extension/snippets/ipsec-secrets.json',
+      'extension/syntaxes/ipsec-conf.tmLanguage.json',
+      'extension/syntaxes/ipsec-policy.tmLanguage.json',
+      'extension/syntaxes/ipsec-secrets.tmLanguage.json',
+      ...rulePages,
+    ].sort();
+    expect(zipEntryNames(readFileSync(vsix)).sort()).toEqual(expected);
   });
 });

@@ -20,6 +20,7 @@ const coreRules = [
   'public-key-in-default',
   'comment-key',
   'ikev1-authby',
+  'suppression-problem',
 ];
 
 
@@ -41,4 +42,21 @@ describe('core conf rules, on their fixtures', () => {
       });
     });
   }
+});
+
+describe('suppression-problem', () => {
+  it('offers the did-you-mean as a fix, and reports a directive that silences nothing as info', async () => {
+    const { lintConf } = await import('../../server/service/lint-conf');
+    const { memoryFileSystem } = await import('../service/memory-file-system');
+    const text = 'conn a\n\tleft=192.0.2.1\n\tright=192.0.2.2\n\trigth=x # ipsec-lint disable=unknown-keywrd\n\tauto=add # ipsec-lint disable=duplicate-key\n';
+    const lint = (rules: Record<string, 'off' | 'error'>) =>
+      lintConf({ path: '/x/ipsec.conf', text, fs: memoryFileSystem({ '/x/ipsec.conf': text }), settings: { libreswanVersion: 'latest', fips: false, rules } }).diagnostics;
+    const found = lint({}).filter((d) => d.ruleId === 'suppression-problem');
+    expect(found.map((d) => [d.range.start.line, d.severity])).toEqual([[3, 'warning'], [4, 'info']]);
+    expect(found[0].message).toContain("did you mean 'unknown-keyword'?");
+    expect(found[0].fixes?.[0].edits[0].newText).toBe('unknown-keyword');
+    // The misspelt directive silences nothing: the finding it aimed at is still there.
+    expect(lint({}).some((d) => d.ruleId === 'unknown-keyword')).toBe(true);
+    expect(lint({ 'suppression-problem': 'off' }).filter((d) => d.ruleId === 'suppression-problem')).toEqual([]);
+  });
 });
