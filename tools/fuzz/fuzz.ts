@@ -26,7 +26,8 @@ export interface FuzzOptions {
   readonly lintEvery?: number;
   /** The share of inputs that are shapes rather than corpus mutations. */
   readonly shapeShare?: number;
-  readonly onProgress?: (done: number) => void;
+  /** Called every 10,000 inputs with the inputs done, failures so far and the worst time ratio. */
+  readonly onProgress?: (done: number, failures: number, worstTimeRatio: number) => void;
 }
 
 export interface FuzzFailure extends Failure {
@@ -111,7 +112,7 @@ export function fuzz(options: FuzzOptions): FuzzFigures {
     if (failure) failures.push({ ...failure, index, shape: input.shape, bytes: size });
     else if (ratio > 1) failures.push({ what: 'time', detail: `${took.toFixed(0)} ms for ${size} bytes`, index, shape: input.shape, bytes: size });
     if (failures.length >= 20) break;
-    if (options.onProgress && index % 10_000 === 0) options.onProgress(index);
+    if (options.onProgress && index % 10_000 === 0) options.onProgress(index, failures.length, worstRatio);
   }
   return {
     seed: options.seed,

@@ -15,7 +15,8 @@ const figures = fuzz({
   seed,
   count,
   corpusDir: resolve(import.meta.dirname, '../../../shared/corpus'),
-  onProgress: (done) => process.stderr.write(`fuzz: ${done} inputs, ${(process.cpuUsage().user / 1e6).toFixed(0)} s of CPU\n`),
+  onProgress: (done, failures, worst) =>
+    process.stderr.write(`fuzz: ${done} inputs, ${failures} failures, worst time ${(worst * 100).toFixed(0)}% of its bound, ${(process.cpuUsage().user / 1e6).toFixed(0)} s of CPU\n`),
 });
 process.stdout.write(JSON.stringify(figures, null, 2) + '\n');
 process.exit(figures.failures.length > 0 ? 1 : 0);
