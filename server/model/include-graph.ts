@@ -1,7 +1,7 @@
 import { posix as path } from 'node:path';
 import { parseConf } from '../../grammar/conf/parse';
 import type { ConfFile, ConnSection, IncludeLine, SetupSection } from '../../grammar/conf/syntax-tree';
-import { hasGlobMagic, type ConfigFileSystem, type ReadResult } from './file-system';
+import { hasGlobMagic, isInsideFolder, type ConfigFileSystem, type ReadResult } from './file-system';
 import { secretsLikeLine } from './secrets-like';
 
 /** Libreswan stops following includes deeper than this (4.10 and 5.x: the entry file and nine levels below it). */
@@ -115,9 +115,17 @@ export function loadConfig(entryPath: string, entryConf: ConfFile, options: Incl
   const spent = { files: 1, expansions: 1, sections: 0, bytes: entryConf.text.length };
   let exhausted: IncludeBudget | undefined;
 
+  const rootReal = options.root !== undefined ? (options.fs.realPath?.(options.root) ?? options.root) : undefined;
   const load = (target: string): LoadedFile | Exclude<ReadResult, { ok: true }> => {
     const known = files.get(target) ?? failed.get(target);
     if (known) return known;
+    // `parsed` may read the disk itself (the language server's cache): confine before asking it.
+    const real = rootReal !== undefined ? options.fs.realPath?.(target) : undefined;
+    if (rootReal !== undefined && real !== undefined && !isInsideFolder(real, rootReal)) {
+      const refused: Exclude<ReadResult, { ok: true }> = { ok: false, reason: 'outside-root', message: `its real path (symbolic links followed) is outside the root ${options.root}; not read` };
+      failed.set(target, refused);
+      return refused;
+    }
     const parsed = options.parsed?.(target);
     let conf: ConfFile;
     if (parsed) conf = parsed;
