@@ -74,7 +74,7 @@ export interface LoadedConfig {
   readonly entry: LoadedFile;
   /** Every file read, the entry first; each once even when included twice. */
   readonly files: readonly LoadedFile[];
-  /** Sections in Libreswan's order; an include loop places the same (identical) object again. */
+  /** Sections in Libreswan's order; an include loop places the same (identical) conn object again, and a new `config setup` one. */
   readonly sections: readonly PlacedSection[];
   readonly includes: readonly IncludeEdge[];
 }
@@ -110,7 +110,7 @@ export function loadConfig(entryPath: string, entryConf: ConfFile, options: Incl
   const files = new Map<string, LoadedFile>([[entryPath, entry]]);
   const failed = new Map<string, Exclude<ReadResult, { ok: true }>>();
   const globs = new Map<string, readonly string[]>();
-  const placedOf = new Map<SetupSection | ConnSection, PlacedSection>();
+  const placedOf = new Map<ConnSection, PlacedSection>();
   const sections: PlacedSection[] = [];
   const spent = { files: 1, expansions: 1, sections: 0, bytes: entryConf.text.length };
   let exhausted: IncludeBudget | undefined;
@@ -215,10 +215,12 @@ export function loadConfig(entryPath: string, entryConf: ConfFile, options: Incl
     }
     const section = list[frame.next++];
     if (section.kind === 'setup' || section.kind === 'conn') {
-      let placed = placedOf.get(section);
+      // A conn placed again by a loop is the same conn (one object, resolved once); a
+      // `config setup` placed again sets its keys again, which Libreswan warns about each time.
+      let placed = section.kind === 'conn' ? placedOf.get(section) : undefined;
       if (!placed) {
         placed = { file: frame.file, section };
-        placedOf.set(section, placed);
+        if (section.kind === 'conn') placedOf.set(section, placed);
       }
       sections.push(placed);
       spent.sections++;
