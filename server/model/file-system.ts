@@ -27,8 +27,15 @@ export interface ConfigFileSystem {
   glob(pattern: string): readonly string[];
   /** Permission bits of a file, when the file system has them. */
   mode?(path: string): number | undefined;
+  /** A path with symbolic links resolved, or undefined when it does not exist; absent where there are no links. */
+  realPath?(path: string): string | undefined;
   /** A folder's entries, for path completion; absent where listing is not possible. */
   list?(folder: string): readonly { readonly name: string; readonly folder: boolean }[];
+}
+
+/** Whether `path` is `folder` or lies below it (both absolute, normalised). */
+export function isInsideFolder(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith('/') ? folder : folder + '/');
 }
 
 export function hasGlobMagic(pattern: string): boolean {

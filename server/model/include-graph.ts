@@ -1,7 +1,7 @@
 import { posix as path } from 'node:path';
 import { parseConf } from '../../grammar/conf/parse';
 import type { ConfFile, ConnSection, IncludeLine, SetupSection } from '../../grammar/conf/syntax-tree';
-import { hasGlobMagic, type ConfigFileSystem, type ReadResult } from './file-system';
+import { hasGlobMagic, isInsideFolder, type ConfigFileSystem, type ReadResult } from './file-system';
 import { secretsLikeLine } from './secrets-like';
 
 /** Libreswan stops following includes deeper than this (4.10 and 5.x: the entry file and nine levels below it). */
@@ -74,7 +74,7 @@ export interface LoadedConfig {
   readonly entry: LoadedFile;
   /** Every file read, the entry first; each once even when included twice. */
   readonly files: readonly LoadedFile[];
-  /** Sections in Libreswan's order; an include loop places the same (identical) object again. */
+  /** Sections in Libreswan's order; an include loop places the same (identical) conn object again, and a new `config setup` one. */
   readonly sections: readonly PlacedSection[];
   readonly includes: readonly IncludeEdge[];
 }
@@ -110,14 +110,22 @@ export function loadConfig(entryPath: string, entryConf: ConfFile, options: Incl
   const files = new Map<string, LoadedFile>([[entryPath, entry]]);
   const failed = new Map<string, Exclude<ReadResult, { ok: true }>>();
   const globs = new Map<string, readonly string[]>();
-  const placedOf = new Map<SetupSection | ConnSection, PlacedSection>();
+  const placedOf = new Map<ConnSection, PlacedSection>();
   const sections: PlacedSection[] = [];
   const spent = { files: 1, expansions: 1, sections: 0, bytes: entryConf.text.length };
   let exhausted: IncludeBudget | undefined;
 
+  const rootReal = options.root !== undefined ? (options.fs.realPath?.(options.root) ?? options.root) : undefined;
   const load = (target: string): LoadedFile | Exclude<ReadResult, { ok: true }> => {
     const known = files.get(target) ?? failed.get(target);
     if (known) return known;
+    // `parsed` may read the disk itself (the language server's cache): confine before asking it.
+    const real = rootReal !== undefined ? options.fs.realPath?.(target) : undefined;
+    if (rootReal !== undefined && real !== undefined && !isInsideFolder(real, rootReal)) {
+      const refused: Exclude<ReadResult, { ok: true }> = { ok: false, reason: 'outside-root', message: `its real path (symbolic links followed) is outside the root ${options.root}; not read` };
+      failed.set(target, refused);
+      return refused;
+    }
     const parsed = options.parsed?.(target);
     let conf: ConfFile;
     if (parsed) conf = parsed;
@@ -207,10 +215,12 @@ export function loadConfig(entryPath: string, entryConf: ConfFile, options: Incl
     }
     const section = list[frame.next++];
     if (section.kind === 'setup' || section.kind === 'conn') {
-      let placed = placedOf.get(section);
+      // A conn placed again by a loop is the same conn (one object, resolved once); a
+      // `config setup` placed again sets its keys again, which Libreswan warns about each time.
+      let placed = section.kind === 'conn' ? placedOf.get(section) : undefined;
       if (!placed) {
         placed = { file: frame.file, section };
-        placedOf.set(section, placed);
+        if (section.kind === 'conn') placedOf.set(section, placed);
       }
       sections.push(placed);
       spent.sections++;

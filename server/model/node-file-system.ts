@@ -1,7 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { sep } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { MAX_FILE_BYTES, type ConfigFileSystem, type ReadOptions, type ReadResult } from './file-system';
+import { isInsideFolder, MAX_FILE_BYTES, type ConfigFileSystem, type ReadOptions, type ReadResult } from './file-system';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -19,10 +18,6 @@ function realPathOf(fd: number, path: string): string {
   } catch {
     return realpathSync(path);
   }
-}
-
-function isInside(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 /**
@@ -50,7 +45,7 @@ export function readTextFile(path: string, options: ReadOptions = {}): ReadResul
       } catch {
         folder = options.within;
       }
-      if (!isInside(realPathOf(fd, path), folder)) return { ok: false, reason: 'outside-root', message: `its real path (symbolic links followed) is outside the root ${options.within}; not read` };
+      if (!isInsideFolder(realPathOf(fd, path), folder)) return { ok: false, reason: 'outside-root', message: `its real path (symbolic links followed) is outside the root ${options.within}; not read` };
     }
     if (stats.size > MAX_FILE_BYTES) return tooLarge(stats.size);
     // One byte more than the cap tells a file that grew since fstat from one that fits.
@@ -97,6 +92,13 @@ export const nodeFileSystem: ConfigFileSystem = {
         .sort((a, b) => a.name.localeCompare(b.name));
     } catch {
       return [];
+    }
+  },
+  realPath(path) {
+    try {
+      return realpathSync(path);
+    } catch {
+      return undefined;
     }
   },
   mode(path) {

@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
 import { MAX_FILE_BYTES } from '../../server/model/file-system';
-import { readTextFile } from '../../server/model/node-file-system';
+import { LanguageService } from '../../server/service/language-service';
+import { defaultSettings } from '../../server/settings/lint-settings';
+import { nodeFileSystem, readTextFile } from '../../server/model/node-file-system';
 import { jsonMessages, runMeasuredCli, workCpuMs } from './support/run-front';
 
 /*
@@ -83,6 +86,23 @@ describe('--root confines every include', () => {
     expect(messages.find((m) => m.line === 6)?.message).toMatch(/include \/etc\/ipsec.d\/link.conf: .*outside the root/);
     expect(messages.find((m) => m.line === 7)?.message).toContain('outside the root');
     expect(messages.find((m) => m.line === 8 && m.message.includes('outside the root'))).toBeDefined();
+  });
+});
+
+describe('--root confines the language service too', () => {
+  it('an include through a symbolic link out of the root is refused, whatever reads it first', () => {
+    const canary = 'LSP-OUTSIDE-CANARY-99';
+    write('lsp-outside/x.conf', `${canary} is not a line\n`);
+    const root = join(dir, 'lsp-root');
+    mkdirSync(join(root, 'etc'), { recursive: true });
+    symlinkSync(join(dir, 'lsp-outside', 'x.conf'), join(root, 'etc', 'link.conf'));
+    const entry = write('lsp-root/etc/ipsec.conf', `${conn}\ninclude /etc/link.conf\n`);
+    const service = new LanguageService({ fs: nodeFileSystem, settingsFor: () => ({ ...defaultSettings, root }) });
+    const uri = pathToFileURL(entry).href;
+    service.openDocument(uri, 'ipsec-conf', 1, readFileSync(entry, 'utf8'));
+    const published = service.validate();
+    expect(JSON.stringify(published)).not.toContain(canary);
+    expect(service.diagnostics(uri).some((d) => String(d.message).includes('outside the root'))).toBe(true);
   });
 });
 
