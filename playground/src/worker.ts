@@ -85,8 +85,8 @@ function pair({ west, east, libreswanVersion }: Requests['pair']['params']): Pai
   return {
     problems: [],
     matched: report.matched,
-    westOnly: report.westOnly,
-    eastOnly: report.eastOnly,
+    westOnly: report.unmatched.filter((u) => u.host === 'west').map((u) => u.conn),
+    eastOnly: report.unmatched.filter((u) => u.host === 'east').map((u) => u.conn),
     findings: report.findings.map((f) => ({
       conn: f.conn,
       notification: f.notification,
