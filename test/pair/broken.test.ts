@@ -22,6 +22,8 @@ interface Break {
   readonly file: 'ipsec.conf' | 'ipsec.secrets';
   readonly from: string;
   readonly to: string;
+  /** Lines put before the file's first line (config setup for the break to be addable at all). */
+  readonly prepend?: string;
   readonly notification: string;
   /** The line (1-based) each host's finding should point at. */
   readonly westLine: number;
@@ -33,7 +35,8 @@ interface Break {
 const breaks: readonly Break[] = [
   { name: 'IKE proposal', host: 'east', file: 'ipsec.conf', from: 'ike=aes256-sha2_256;dh19', to: 'ike=aes128-sha2_512;dh20', notification: 'NO_PROPOSAL_CHOSEN', westLine: 10, eastLine: 10 },
   { name: 'ESP proposal', host: 'east', file: 'ipsec.conf', from: 'esp=aes256-sha2_256', to: 'esp=aes_gcm128', notification: 'NO_PROPOSAL_CHOSEN', westLine: 11, eastLine: 11 },
-  { name: 'IKE version', host: 'west', file: 'ipsec.conf', from: 'authby=secret', to: 'authby=secret\n\tkeyexchange=ikev1', notification: 'timeout', westLine: 10, eastLine: 2 },
+  // 5.x pluto adds an IKEv1 conn only where config setup accepts IKEv1.
+  { name: 'IKE version', host: 'west', file: 'ipsec.conf', from: 'authby=secret', to: 'authby=secret\n\tkeyexchange=ikev1', prepend: 'config setup\n\tikev1-policy=accept\n', notification: 'timeout', westLine: 12, eastLine: 2 },
   { name: 'east subnet', host: 'east', file: 'ipsec.conf', from: 'rightsubnet=10.2.0.0/16', to: 'rightsubnet=10.3.0.0/16', notification: 'TS_UNACCEPTABLE', westLine: 8, eastLine: 8 },
   // West now looks up its PSK for @west/@east.example and finds none: it gives up, before any id is compared.
   { name: 'west id', host: 'west', file: 'ipsec.conf', from: 'rightid=@east', to: 'rightid=@east.example', notification: 'none', westLine: 2, eastLine: 1 },
@@ -49,7 +52,7 @@ function broken(b: Break): { west: string; east: string } {
   const path = join(dir, b.host, b.file);
   const text = readFileSync(path, 'utf8');
   expect(text).toContain(b.from);
-  writeFileSync(path, text.replace(b.from, b.to));
+  writeFileSync(path, (b.prepend ?? '') + text.replace(b.from, b.to));
   return { west: join(dir, 'west'), east: join(dir, 'east') };
 }
 
