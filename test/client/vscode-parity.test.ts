@@ -74,7 +74,8 @@ describe('VS Code snippets', () => {
       const text = `${setup}${expand(snippet.body)}\n`;
       const policy = '/etc/crypto-policies/back-ends/libreswan.config';
       const files: Record<string, string> = { '/etc/ipsec.conf': text };
-      if (text.includes(policy)) files[policy] = readFileSync(join(root, 'schemas/crypto-policies/rhel9/DEFAULT.config'), 'utf8');
+      // RHEL 10 runs Libreswan 5.2 with the current crypto-policies back-end.
+      if (text.includes(policy)) files[policy] = readFileSync(join(root, 'schemas/crypto-policies/current/DEFAULT.config'), 'utf8');
       const fs = memoryFileSystem(files);
       const { diagnostics } = lintConf({ path: '/etc/ipsec.conf', text, fs, settings: { ...defaultSettings, libreswanVersion: '5.2' } });
       expect(diagnostics.map((d) => `${d.range.start.line + 1} ${d.ruleId}: ${d.message}`)).toEqual([]);

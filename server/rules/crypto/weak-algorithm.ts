@@ -19,8 +19,11 @@ export const weakAlgorithm: ConfRule = {
     defaultSeverity: 'warning',
     scope: 'conf',
   },
-  check({ config, version }, report) {
+  check({ config, version, cryptoPolicy }, report) {
     const { uses } = proposalUses(config, version);
+    // The system policy's own back-end file is not the author's to edit: what it allows is the
+    // policy's choice (crypto-policy-override and weaker-than-crypto-policy speak of it).
+    const policyFile = cryptoPolicy?.loadedFile?.path;
     const said = new Set<string>();
     const once = (f: Finding): void => {
       const key = `${f.file}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
@@ -30,6 +33,7 @@ export const weakAlgorithm: ConfRule = {
     };
     for (const use of uses) {
       const a = use.assignment;
+      if (policyFile !== undefined && a.file.path === policyFile) continue;
       const parsed = parseProposalCached(a.value, { protocol: use.protocol, ikeVersion: use.ikeVersion, version, pfs: use.pfs, fips: false });
       const who = use.conns.length > 0 ? ` (${connList(use.conns)})` : '';
       const proposals = parsed.proposals;
