@@ -87,6 +87,8 @@ export interface ConnAddFacts {
   readonly authbyLimitsOnlySignatureAuth: boolean;
   /** Whether a `nexthop=` of the other family than the hosts refuses the conn (5.2's pluto adds it). */
   readonly nexthopFamilyChecked: boolean;
+  /** Hosts of two families refuse the conn; 5.2's pluto adds it (with a warning that the address does not resolve as the other family). */
+  readonly hostFamilyMismatchRefused: boolean;
   /** Host words that fix the host family (`%any6`, `%defaultroute4`): 5.x compares them with the other end's address. */
   readonly hostWordFamilies: Readonly<Record<string, 'ipv4' | 'ipv6'>>;
 }
@@ -105,12 +107,13 @@ const v4: ConnAddFacts = {
   neverNegotiateIgnoresAuth: false,
   authbyLimitsOnlySignatureAuth: false,
   nexthopFamilyChecked: true,
+  hostFamilyMismatchRefused: true,
   hostWordFamilies: {},
 };
 const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set' };
-const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true, nexthopFamilyChecked: false };
+const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true, nexthopFamilyChecked: false, hostFamilyMismatchRefused: false };
 // Checked against 5.4's pluto (../shared/corpus/VERDICTS-libreswan-5.4.jsonl, ikev2-asymmetric-01-parsing).
-const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true, authbyLimitsOnlySignatureAuth: true,
+const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true, authbyLimitsOnlySignatureAuth: true, hostFamilyMismatchRefused: true,
   // Checked with the fuzzer's 5.4 verdicts: "host address family IPv4 from left=… conflicts with right=%any6".
   hostWordFamilies: { '%any4': 'ipv4', '%any6': 'ipv6', '%defaultroute4': 'ipv4', '%defaultroute6': 'ipv6' } };
 

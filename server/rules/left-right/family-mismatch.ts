@@ -32,7 +32,7 @@ export const leftRightFamilyMismatch: ConfRule = {
       }
       const firstHost = hosts[0];
       const clash = hosts.find((h) => firstHost && !h.families.has([...firstHost.families][0]));
-      if (firstHost && clash) {
+      if (firstHost && clash && facts.hostFamilyMismatchRefused) {
         report({
           conn: conn.name,
           ...where(clash.setting),
