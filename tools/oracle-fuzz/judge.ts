@@ -69,6 +69,9 @@ const HOST_DEPENDENT: readonly RegExp[] = [
 /** The lines of a refusal that say why (pluto's "failed to add", addconn's ERROR), else all. */
 export function refusalReasons(messages: readonly string[]): string[] {
   const lines = messages.filter((m) => /failed to add|ERROR|not held by pluto|did not load properly|cannot find conn|while loading/.test(m));
+  // 5.2's addconn says why on the lines before "conn X did not load properly".
+  const why = messages.filter((m) => !/did not load properly/.test(m));
+  if (lines.length > 0 && lines.every((m) => /did not load properly/.test(m)) && why.length > 0) return why;
   return lines.length > 0 ? lines : [...messages];
 }
 
