@@ -14,7 +14,8 @@ import { inParallel, oracleMissing, type OracleVersion } from '../support/libres
  */
 
 const full = process.env.IPSEC_LINT_FIX_CORPUS === 'full';
-const SAMPLE = 24;
+/** Files per release in `npm test`: a throw-away pluto per 5.x file costs about a second. */
+const SAMPLE: Readonly<Record<OracleVersion, number>> = { '4.10': 24, '5.2': 12, '5.4': 12 };
 const versions: readonly OracleVersion[] = ['4.10', '5.2', '5.4'];
 
 /** A small deterministic generator, so the sample is the same on every run and machine. */
@@ -53,11 +54,11 @@ for (const version of versions) {
   if (missing) console.warn(`[ipsec-lint tests] --fix against Libreswan ${version} skipped: ${missing}`);
   describe.skipIf(missing !== undefined)(`--fix --libreswan-version ${version} on the corpus files Libreswan ${version} refuses`, () => {
     it(
-      full ? 'loads every one, or says why on what it could not decide (all files; counts as documented)' : `loads every one, or says why (a seeded sample of ${SAMPLE})`,
+      full ? 'loads every one, or says why on what it could not decide (all files; counts as documented)' : `loads every one, or says why (a seeded sample of ${SAMPLE[version]})`,
       async () => {
         const refused = refusedFiles(version);
         expect(refused.length).toBeGreaterThan(0);
-        const files = full ? refused : seededSample(refused, SAMPLE, 0x1f1c5 + Number(version.replace('.', '')));
+        const files = full ? refused : seededSample(refused, SAMPLE[version], 0x1f1c5 + Number(version.replace('.', '')));
         const outcomes: FixOutcome[] = await inParallel(files, 2, (f) => fixAndJudge(f, version));
         const count = (status: FixOutcome['status']): number => outcomes.filter((o) => o.status === status).length;
         const counts = { refused: files.length, loads: count('loads'), explained: count('explained'), unexplained: count('unexplained') };
@@ -71,8 +72,10 @@ for (const version of versions) {
         } else {
           expect(unexplained.map((o) => o.file).filter((f) => !listed.includes(f))).toEqual([]);
         }
-        // Most refusals are migrations --fix can make; a sample where none loaded would mean it fixed nothing.
-        expect(counts.loads).toBeGreaterThan(0);
+        expect(counts.loads + counts.explained + counts.unexplained).toBe(files.length);
+        // Where most refusals are migrations --fix makes (4.10), a sample where none loaded would mean it fixed nothing.
+        const documented = documentedCounts().get(version);
+        if (documented && documented.loads > documented.refused / 2) expect(counts.loads).toBeGreaterThan(0);
       },
       full ? 1_800_000 : 120_000,
     );

@@ -70,6 +70,8 @@ function uncounted(config: ResolvedConfig, conn: string, messages: readonly stri
   const why = reasons(messages);
   if (why.length > 0 && why.every(hostDependent)) return true;
   const resolved = config.conns.find((c) => c.name === conn);
+  // auto=ignore tells Libreswan not to load the conn; 5.2's addconn refuses it without a word.
+  if (resolved?.settings.get('auto')?.value.trim().toLowerCase() === 'ignore') return true;
   // "of its own": an auto= from conn %default does not make a template a conn of its own.
   const hasAuto = resolved?.settings.get('auto')?.via === 'conn';
   const named = config.conns.some((c) => c.alsoSections.some((s) => s.section.kind === 'conn' && s.section.name === conn));
