@@ -236,6 +236,9 @@ function loopsInOrder(items: ReadonlyMap<PlacedSection, readonly Item[]>): Place
   return parts;
 }
 
+/** How many missing-target problems a conn takes over from each section it merges. */
+const MAX_INHERITED_MISSING = 8;
+
 function expandAll(items: ReadonlyMap<PlacedSection, readonly Item[]>): Map<PlacedSection, Expansion> {
   const done = new Map<PlacedSection, Expansion>();
   for (const part of loopsInOrder(items)) {
@@ -326,6 +329,14 @@ function expandOne(
       const expansion = expansionOf(target);
       refused ||= expansion.refused;
       for (const [key, c] of expansion.values) add(key, c);
+      // A missing also= target anywhere below refuses this conn too, and its finding names it.
+      // Few per conn (one per missing line), and capped so a deep chain stays linear.
+      let copied = 0;
+      for (const p of expansion.problems) {
+        if (p.kind !== 'also-missing' || copied >= MAX_INHERITED_MISSING) continue;
+        problems.push(p);
+        copied++;
+      }
       continue;
     }
     path.add(target);
