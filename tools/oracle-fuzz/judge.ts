@@ -9,6 +9,7 @@ import type { ResolvedConfig } from '../../server/model/connections';
 import type { LintDiagnostic } from '../../server/rules/rule';
 import { lintConf } from '../../server/service/lint-conf';
 import type { OracleVerdict } from './oracle';
+import { HOST_DEPENDENT } from '../../test/corpus/support/conn-agreement';
 
 export interface LintVerdict {
   readonly config: ResolvedConfig;
@@ -52,19 +53,7 @@ export function lintVerdict(path: string, version: LibreswanVersion, fips: boole
   return { config, rejected, byConn, fileLevel };
 }
 
-/**
- * Refusals that the host decides, not the file (corpus README): NSS certificates, kernel
- * features, interfaces, DNS, ML-KEM in the NSS build. Read from the refusal lines only.
- */
-const HOST_DEPENDENT: readonly RegExp[] = [
-  /not found in the NSS database/,
-  /IPTFS is not supported by the kernel/,
-  /ipsec-interface=\S* is not supported/,
-  /does not appear to be an interface/,
-  /domain '[^']*' has no data/,
-  /failed to resolve/,
-  /Key Exchange Method \(DH\) '[^']*ml_?kem[^']*' is not supported/i,
-];
+// Refusals the host decides, not the file: the corpus measure's list, so both count alike.
 
 /** The lines of a refusal that say why (pluto's "failed to add", addconn's ERROR), else all. */
 export function refusalReasons(messages: readonly string[]): string[] {

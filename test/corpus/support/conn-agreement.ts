@@ -45,7 +45,7 @@ export function readVerdicts5(corpusDir: string, version: Version5): FileVerdict
  * Refusals that the host decides, not the files: the NSS database's certificates, kernel
  * features, interfaces, DNS, and key exchange methods the NSS build lacks (ML-KEM).
  */
-const HOST_DEPENDENT: readonly RegExp[] = [
+export const HOST_DEPENDENT: readonly RegExp[] = [
   /not found in the NSS database/,
   /IPTFS is not supported by the kernel/,
   /ipsec-interface=\S* is not supported/,
