@@ -66,8 +66,9 @@ function model(path: string, text: string, version: OracleVersion): { config: Re
 const reasons = (messages: readonly string[]): string[] => messages.filter((m) => !/\bwarning\b/i.test(m));
 
 /** Conns whose refusal is not counted: templates other conns pull in, and building blocks. */
-function uncounted(config: ResolvedConfig, conn: string, messages: readonly string[]): boolean {
-  const why = reasons(messages);
+function uncounted(config: ResolvedConfig, conn: string, messages: readonly string[], recordedReasons: () => readonly string[]): boolean {
+  const given = reasons(messages);
+  const why = given.length > 0 ? given : recordedReasons();
   if (why.length > 0 && why.every(hostDependent)) return true;
   const resolved = config.conns.find((c) => c.name === conn);
   // auto=ignore tells Libreswan not to load the conn; 5.2's addconn refuses it without a word.
@@ -79,8 +80,30 @@ function uncounted(config: ResolvedConfig, conn: string, messages: readonly stri
   return !hasAuto && why.length > 0 && why.every((m) => BUILDING_BLOCK.test(m) || hostDependent(m));
 }
 
-/** The refusals that count, from a verdict of this harness's shape. */
-export function countedRefusals(verdict: OracleVerdict, config: ResolvedConfig, version: OracleVersion): { file: readonly string[]; conns: readonly string[] } {
+const recorded = new Map<OracleVersion, Map<string, OracleVerdict>>();
+function recordedFor(version: OracleVersion): Map<string, OracleVerdict> {
+  let found = recorded.get(version);
+  if (!found) recorded.set(version, (found = recordedVerdicts(version)));
+  return found;
+}
+
+/**
+ * Pluto sometimes refuses a conn without a word: 5.2 adds a subnets= conn as alias conns and
+ * files the refusal under the alias, and a name lookup that failed once can fail silently on a
+ * later run. The recorded verdicts of the same conn (this release's, then 5.4's) then give the
+ * reason, as the corpus agreement measure reads it (test/corpus/support/conn-agreement.ts).
+ */
+function recordedReasons(file: string, conn: string, version: OracleVersion): readonly string[] {
+  for (const v of [version, '5.4'] as const) {
+    if (v === '4.10') continue;
+    const why = reasons(recordedFor(v).get(file)?.conns?.[conn]?.messages ?? []);
+    if (why.length > 0) return why;
+  }
+  return [];
+}
+
+/** The refusals that count, from a verdict of this harness's shape (file: the corpus path, for pluto's silent refusals). */
+export function countedRefusals(verdict: OracleVerdict, config: ResolvedConfig, version: OracleVersion, file?: string): { file: readonly string[]; conns: readonly string[] } {
   if (!verdict.loads && version === '4.10') {
     const real = verdict.messages.filter((m) => !hostDependent(m));
     if (real.length > 0) return { file: real, conns: [] };
@@ -88,7 +111,7 @@ export function countedRefusals(verdict: OracleVerdict, config: ResolvedConfig, 
   if (!verdict.loads && version !== '4.10') return { file: verdict.messages.length > 0 ? verdict.messages : ['addconn refused the file'], conns: [] };
   if (verdict.messages.some((m) => INCLUDE_UNRESOLVED.test(m))) return { file: [], conns: [] };
   const conns = Object.entries(verdict.conns ?? {})
-    .filter(([name, v]) => !v.ok && name !== '%default' && !uncounted(config, name, v.messages))
+    .filter(([name, v]) => !v.ok && name !== '%default' && !uncounted(config, name, v.messages, () => (file === undefined ? [] : recordedReasons(file, name, version))))
     .map(([name]) => name);
   return { file: [], conns };
 }
@@ -114,7 +137,7 @@ export function refusedFiles(version: OracleVersion): string[] {
   for (const [file, verdict] of recordedVerdicts(version)) {
     const path = join(corpusDir, file);
     const { config } = model(path, readFileSync(path, 'utf8'), version);
-    const counted = countedRefusals(verdict, config, version);
+    const counted = countedRefusals(verdict, config, version, file);
     if (counted.file.length > 0 || counted.conns.length > 0) out.push(file);
   }
   return out.sort();
@@ -140,7 +163,7 @@ export async function fixAndJudge(file: string, version: OracleVersion): Promise
   const fixed = fixAllConf({ path, text, fs: nodeFileSystem, cwd: dirname(path), settings });
   const verdict = await libreswanVerdict(version, path, fixed.text);
   const { config, diagnostics } = model(path, fixed.text, version);
-  const counted = countedRefusals(verdict, config, version);
+  const counted = countedRefusals(verdict, config, version, file);
   if (counted.file.length === 0 && counted.conns.length === 0) return { file, status: 'loads' };
   // An error that says why, on the part Libreswan refuses (rejectedByLibreswan or not: some rules judge a conn only when it is added).
   const rejected = diagnostics.filter((d) => d.severity === 'error' && d.message.length > 0);
