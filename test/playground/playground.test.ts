@@ -71,6 +71,23 @@ async function problemTexts(page: Page): Promise<string[]> {
   return (await page.locator('#problems li').allInnerTexts()).sort();
 }
 
+/**
+ * Clicks "Make a share link" and waits for the new link: the page compresses the files
+ * asynchronously (CompressionStream), so the field changes a moment after the click.
+ */
+async function makeShareLink(page: Page): Promise<string> {
+  const field = page.locator('#share-url');
+  const previous = await field.inputValue();
+  await page.locator('#share').click();
+  const deadline = Date.now() + 10_000;
+  let value = previous;
+  while ((value === previous || !/#share=[\w-]+$/.test(value)) && Date.now() < deadline) {
+    await page.waitForTimeout(25);
+    value = await field.inputValue();
+  }
+  return value;
+}
+
 describe.skipIf(!hasChromium)('the playground in headless Chromium', () => {
   beforeAll(async () => {
     buildIfNeeded();
@@ -145,8 +162,7 @@ describe.skipIf(!hasChromium)('the playground in headless Chromium', () => {
     // A share link with the secrets opens to the same files and the same findings.
     const before = await problemTexts(page);
     await page.locator('#share-secrets').check();
-    await page.locator('#share').click();
-    const withSecrets = await page.locator('#share-url').inputValue();
+    const withSecrets = await makeShareLink(page);
     expect(withSecrets).toMatch(/#share=[\w-]+$/);
     const shared = await openPage(withSecrets);
     await page.locator('#problems li').first().waitFor();
@@ -159,8 +175,7 @@ describe.skipIf(!hasChromium)('the playground in headless Chromium', () => {
     await shared.close();
     // Without the box ticked, the secrets file is not in the link.
     await page.locator('#share-secrets').uncheck();
-    await page.locator('#share').click();
-    const withoutSecrets = await page.locator('#share-url').inputValue();
+    const withoutSecrets = await makeShareLink(page);
     expect(withoutSecrets).not.toBe(withSecrets);
     const sharedWithout = await openPage(withoutSecrets);
     await sharedWithout.locator('#problems li').first().waitFor({ timeout: 10_000 });
