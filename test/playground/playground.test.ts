@@ -125,6 +125,8 @@ describe.skipIf(!hasChromium)('the playground in headless Chromium', () => {
     for (const rule of expectedRules) await page.locator(`#problems li[data-rule="${rule}"]`).first().waitFor({ timeout: 10_000 });
     expect(await problemRules(page)).toEqual(expect.arrayContaining(expectedRules));
     // Inline too: the editor underlines each finding.
+    // CodeMirror draws the underlines a moment after the list is filled.
+    await page.locator('#editors .editor-holder[data-path="/etc/ipsec.conf"] .cm-lintRange').nth(2).waitFor({ timeout: 10_000 });
     expect(await page.locator('#editors .editor-holder[data-path="/etc/ipsec.conf"] .cm-lintRange').count()).toBeGreaterThanOrEqual(3);
     // The rule id links to its bundled page, which exists in the output folder.
     const href = await page.locator('#problems li[data-rule="unknown-keyword"] a.rule').getAttribute('href');
@@ -207,8 +209,8 @@ describe.skipIf(!hasChromium)('the playground in headless Chromium', () => {
     expect(notifications).toEqual(['NO_PROPOSAL_CHOSEN']);
     // Each finding names a line on each host; both editors mark it.
     expect(await page.locator('.pair-findings li .side').count()).toBe(notifications.length * 2);
-    expect(await page.locator('#west-editors .cm-lintRange').count()).toBeGreaterThan(0);
-    expect(await page.locator('#east-editors .cm-lintRange').count()).toBeGreaterThan(0);
+    await page.locator('#west-editors .cm-lintRange').first().waitFor({ timeout: 10_000 });
+    await page.locator('#east-editors .cm-lintRange').first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(screenshots, 'pair.png'), fullPage: true });
     // Following a finding to east's value and changing it there clears that finding, live.
     await page.locator('.pair-findings li[data-notification="NO_PROPOSAL_CHOSEN"] .side', { hasText: 'east' }).click();
