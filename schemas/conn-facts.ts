@@ -91,6 +91,14 @@ export interface ConnAddFacts {
   readonly hostFamilyMismatchRefused: boolean;
   /** Host words that fix the host family (`%any6`, `%defaultroute4`): 5.x compares them with the other end's address. */
   readonly hostWordFamilies: Readonly<Record<string, 'ipv4' | 'ipv6'>>;
+  /**
+   * 5.4: on a never-negotiate conn (type=passthrough/drop/reject) pluto reads only these keys
+   * (per-end keys without their side, `''` for the host itself) and skips every other value
+   * with a warning ("ignored for never-negotiate"), however malformed; undefined where every
+   * value is read (4.x to 5.2). Measured with libreswan-pluto-check5: every conn keyword 5.4
+   * checks when adding, set to a malformed value on a type=passthrough and a type=reject conn.
+   */
+  readonly neverNegotiateReads?: ReadonlySet<string>;
 }
 
 const v4: ConnAddFacts = {
@@ -115,7 +123,8 @@ const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, mo
 // Checked against 5.4's pluto (../shared/corpus/VERDICTS-libreswan-5.4.jsonl, ikev2-asymmetric-01-parsing).
 const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true, authbyLimitsOnlySignatureAuth: true, hostFamilyMismatchRefused: true,
   // Checked with the fuzzer's 5.4 verdicts: "host address family IPv4 from left=… conflicts with right=%any6".
-  hostWordFamilies: { '%any4': 'ipv4', '%any6': 'ipv6', '%defaultroute4': 'ipv4', '%defaultroute6': 'ipv6' } };
+  hostWordFamilies: { '%any4': 'ipv4', '%any6': 'ipv6', '%defaultroute4': 'ipv4', '%defaultroute6': 'ipv6' },
+  neverNegotiateReads: new Set(['', 'type', 'auto', 'also', 'addresspool', 'ckaid', 'ecdsakey', 'eddsakey', 'hostaddrfamily', 'nexthop', 'protoport', 'pubkey', 'rsasigkey', 'sourceip', 'subnet', 'subnets']) };
 
 export const connAddFacts: Readonly<Record<LibreswanVersion, ConnAddFacts>> = {
   '4.10': v4,

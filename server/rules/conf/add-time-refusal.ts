@@ -1,7 +1,7 @@
 import type { ResolvedConfig, ResolvedConn } from '../../model/connections';
 import { ADD_TIME_CONSTRAINTS, type AddTimeCondition, type AddTimeConstraint } from '../../../schemas/add-time-constraints';
 import { negotiationlessTypes } from '../../../schemas/conn-facts';
-import { refusedWhenAdded, isBuildingBlock } from '../conn-role';
+import { refusedWhenAdded, isBuildingBlock, unreadOnShunt } from '../conn-role';
 import { connFinding } from '../conn-finding';
 import { authbyItems, ikeVersionOf, isYes } from '../left-right/ends';
 import type { ConfRule } from '../rule';
@@ -111,6 +111,8 @@ export const addTimeRefusal: ConfRule = {
       for (const constraint of constraints) {
         const ends: End[] = constraint.perEnd ? ['left', 'right'] : ['left'];
         for (const end of ends) {
+          // A never-negotiate conn whose value pluto skips unread (5.4) is not refused for it.
+          if (constraint.reads.some((k) => unreadOnShunt(version, conn, keyOf(k, end)))) continue;
           const scope: Scope = { config, conn, end };
           if (!holds(constraint.when, scope)) continue;
           const cause = conn.settings.get(keyOf(constraint.at, end));

@@ -2,6 +2,8 @@ import type { KeywordVersionInfo } from '../../../schemas/keywords';
 import type { AddressSyntax } from '../../../schemas/address-syntax';
 import { checkAddress, checkAddressPool, checkCidr, checkSubnet, looksLikeHostname, parseAddress } from '../../model/address-syntax';
 import type { Assignment } from '../../model/connections';
+import { isBuildingBlock, refusedWhenAdded, unreadOnShunt } from '../conn-role';
+import { connFinding } from '../conn-finding';
 import { checkTypedValue, valueSyntaxPattern } from '../../model/typed-value';
 import type { ConfRule, Finding } from '../rule';
 import { migrationAdvice, valueMigrationOf } from './migration-edit';
@@ -31,7 +33,7 @@ export function problemWith(value: string, info: KeywordVersionInfo, syntax: Add
     case 'range-list':
       return checkAddressPool(value, syntax);
     case 'cidr':
-      return value === '' ? 'empty value' : checkCidr(value, false);
+      return value === '' ? 'empty value' : checkCidr(value, !syntax.cidrNeedsPrefix);
     case 'ip':
       // %defaultroute, %direct and the like are resolved when the conn loads.
       if (value.startsWith('%')) return undefined;
@@ -54,9 +56,18 @@ export function problemWith(value: string, info: KeywordVersionInfo, syntax: Add
   }
 }
 
-function consequence(info: KeywordVersionInfo, value: string, version: string): { rejected: boolean; tail: string; severity?: 'warning' } {
+function isFatal(info: KeywordVersionInfo, value: string): boolean {
   // Some malformed values stop the file even where others are only dropped (4.x `rekeyfuzz=10`).
-  const fatal = info.fatalSyntax !== undefined && valueSyntaxPattern(info.fatalSyntax)?.regexp.test(value) === true;
+  return info.fatalSyntax !== undefined && valueSyntaxPattern(info.fatalSyntax)?.regexp.test(value) === true;
+}
+
+/** A malformed value that refuses the conns reading it, not the whole file. */
+function failsOnlyTheConn(info: KeywordVersionInfo, value: string): boolean {
+  return info.onInvalidValue === 'conn-fails' && !isFatal(info, value);
+}
+
+function consequence(info: KeywordVersionInfo, value: string, version: string): { rejected: boolean; tail: string; severity?: 'warning' } {
+  const fatal = isFatal(info, value);
   switch (fatal ? 'fatal' : info.onInvalidValue) {
     case 'fatal':
       return { rejected: true, tail: `Libreswan ${version} refuses to load the file` };
@@ -93,11 +104,39 @@ export const invalidValue: ConfRule = {
         if (a.meaning.match.info.status === 'obsolete' || info.status === 'obsolete') continue;
         const problem = problemWith(a.value, info, syntax, a.meaning.storageKey);
         if (!problem) continue;
-        const finding = valueFinding(a, problem, info, version);
+        let finding = valueFinding(a, problem, info, version);
+        const inherited: Finding[] = [];
+        if (finding.rejectedByLibreswan && failsOnlyTheConn(info, a.value)) {
+          const key = a.meaning.storageKey;
+          const takers = config.conns.filter((c) => c.settings.get(key)?.source === a);
+          // 5.4 skips most values of a never-negotiate conn unread (ConnAddFacts.neverNegotiateReads).
+          const readers = takers.filter((c) => !unreadOnShunt(version, c, key));
+          const own = takers.find((c) => c.placed === a.placed);
+          if (takers.length > 0 && readers.length === 0) {
+            const names = takers.map((c) => `'${c.name}'`).join(', ');
+            finding = {
+              ...finding,
+              message: `${a.line.key.text}=${a.value}: ${problem}; Libreswan ${version} skips it unread on never-negotiate conn${takers.length === 1 ? '' : 's'} ${names} (type=passthrough/drop/reject) and adds ${takers.length === 1 ? 'it' : 'them'}, but any conn that negotiates with it is refused`,
+              rejectedByLibreswan: false,
+              severity: 'warning',
+            };
+          } else if (own !== undefined && !readers.includes(own)) {
+            finding = { ...finding, conn: own.name, rejectedByLibreswan: false, severity: 'warning' };
+          }
+          // Each conn that inherits the value (also=, conn %default) and reads it is refused for it: say so at its header.
+          for (const conn of readers) {
+            if (conn === own || isBuildingBlock(config, conn)) continue;
+            inherited.push(connFinding(conn, a, {
+              message: `conn '${conn.name}': ${a.line.key.text}=${a.value}: ${problem}; Libreswan ${version} refuses to add it`,
+              rejectedByLibreswan: refusedWhenAdded(config, version, conn),
+            }));
+          }
+        }
         // A value another release reads (keyexchange=ikev1 for 4.x): say when, and what to write.
         const entry = valueMigrationOf(a, version);
         const advice = entry ? migrationAdvice(a, entry, config, table, version) : undefined;
         report(advice ? { ...finding, message: `${finding.message}: ${advice.message}`, fixes: advice.fixes } : finding);
+        for (const f of inherited) report(f);
       }
     }
   },
