@@ -50,6 +50,8 @@ export type AddTimeCondition =
   | { readonly authbyHasEach: readonly (readonly string[])[] }
   /** The two ends' `auth=` words (as written, lower-cased) are these, in either order. */
   | { readonly endAuths: readonly [string, string] }
+  /** The key is set to something the release's duration reader refuses (DURATION_SYNTAX). */
+  | { readonly malformedDuration: string }
   /** The key holds a whole number outside `min`..`max` (values that are not plain numbers are invalid-value's). */
   | { readonly outside: string; readonly min: number; readonly max: number }
   | { readonly test: AddTimeTest; readonly key: string }
@@ -81,6 +83,17 @@ const UP_TO_52: readonly LibreswanVersion[] = ['5.0', '5.1', '5.2', '5.3'];
 const FROM_54: readonly LibreswanVersion[] = ['5.4', 'latest'];
 
 const IKEV1_AUTHBY = ['secret', 'rsasig', 'rsa', 'never'];
+
+/**
+ * The value syntax (schemas/keywords.json `valueSyntaxes`) of each 5.x release's duration
+ * reader, ttodeltatime(), for the durations pluto reads itself only in some conns (dpddelay=).
+ */
+/** 5.0-5.3 store dpdtimeout= as ikev1-dpdtimeout (an alias); 5.4 the other way round. */
+const DPDTIMEOUT_SET: AddTimeCondition = { any: [{ set: 'dpdtimeout' }, { set: 'ikev1-dpdtimeout' }] };
+
+export const DURATION_SYNTAX: Readonly<Partial<Record<LibreswanVersion, string>>> = {
+  '5.0': 'duration-v50', '5.1': 'duration-v50', '5.2': 'duration-v52', '5.3': 'duration-v53', '5.4': 'duration-v54', latest: 'duration-v54',
+};
 
 export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
   // Address pools (extract.c, the addresspool block of each end).
@@ -207,6 +220,18 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
     when: { all: [{ oneOf: '{end}auth', values: ['eaponly'] }, { oneOf: '{end}autheap', values: ['none'], unsetMeans: 'none' }] }, at: '{end}auth',
     reason: '{end}auth=eaponly needs an EAP method in {end}autheap= (for example tls); without one pluto refuses the conn',
   },
+  // Dead peer detection (connections.c 5.0-5.3, extract.c 5.4): IKEv2 reads dpddelay= and ignores
+  // dpdtimeout=; IKEv1 reads both, and only when both are set; a shunt reads neither.
+  {
+    id: 'dpddelay-malformed', versions: V5, perEnd: false, reads: ['dpddelay', 'dpdtimeout', 'ikev1-dpdtimeout', 'keyexchange'],
+    when: { all: [{ neverNegotiates: false }, { malformedDuration: 'dpddelay' }, { any: [{ ikeVersion: 2 }, DPDTIMEOUT_SET] }] }, at: 'dpddelay',
+    reason: 'dpddelay={dpddelay} is not a duration this release reads (a number with an optional unit such as 30s); pluto refuses the conn',
+  },
+  {
+    id: 'dpdtimeout-malformed', versions: V5, perEnd: false, reads: ['dpddelay', 'dpdtimeout', 'ikev1-dpdtimeout', 'keyexchange'],
+    when: { all: [{ neverNegotiates: false }, { ikeVersion: 1 }, { set: 'dpddelay' }, { any: [{ malformedDuration: 'dpdtimeout' }, { malformedDuration: 'ikev1-dpdtimeout' }] }] }, at: 'dpdtimeout',
+    reason: 'dpdtimeout={dpdtimeout}{ikev1-dpdtimeout} is not a duration this release reads (a number with an optional unit such as 120s); with dpddelay= set, an IKEv1 conn reads it and pluto refuses the conn',
+  },
   // Values pluto reads only at add time.
   {
     id: 'reqid-range', versions: FROM_54, perEnd: false, reads: ['reqid'],
@@ -220,8 +245,8 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
   },
   {
     id: 'tcp-remoteport-range', versions: FROM_54, perEnd: false, reads: ['tcp-remoteport'],
-    // Above 65535 always; 0 only where TCP is on (the fuzzer's 5.4 verdicts hold tcp-remoteport=0 with enable-tcp=no).
-    when: { any: [{ outside: 'tcp-remoteport', min: 0, max: 65535 }, { all: [{ outside: 'tcp-remoteport', min: 1, max: 65535 }, { not: { oneOf: 'enable-tcp', values: ['no'], unsetMeans: 'no' } }] }] }, at: 'tcp-remoteport',
+    // extract.c checks the range before it looks at enable-tcp=, so enable-tcp=no does not save 0 (seen in the fuzzer's 5.4 verdicts).
+    when: { outside: 'tcp-remoteport', min: 1, max: 65535 }, at: 'tcp-remoteport',
     reason: 'tcp-remoteport={tcp-remoteport} must be a TCP port, 1-65535',
   },
   {

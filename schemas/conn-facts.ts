@@ -99,6 +99,21 @@ export interface ConnAddFacts {
    * checks when adding, set to a malformed value on a type=passthrough and a type=reject conn.
    */
   readonly neverNegotiateReads?: ReadonlySet<string>;
+  /**
+   * 5.4 (extract.c, host_addrs_from_whack_message): `hostaddrfamily=` fixes the hosts' family
+   * before left=, leftnexthop=, right=, rightnexthop= are read in that order, so any of them
+   * of the other family refuses the conn ("host address family … conflicts with …").
+   */
+  readonly hostaddrfamilyFixesHostFamily: boolean;
+  /**
+   * Host words that give pluto no address to hold `sourceip=` against when the end has no
+   * subnet=, so the conn is refused (5.2: "… IP address unknown"; 5.4 compares with the zero
+   * address). 5.2's addconn puts this host's own address in for %defaultroute, which makes
+   * that case the host's; 5.4 leaves it zero. Checked with 5.2 and 5.4 pluto.
+   */
+  readonly sourceipUnknownHostWords: ReadonlySet<string>;
+  /** `sourceip=0.0.0.0` or `::` is refused ("must be a valid address"): 5.x. */
+  readonly sourceipZeroRefused: boolean;
 }
 
 const v4: ConnAddFacts = {
@@ -117,11 +132,18 @@ const v4: ConnAddFacts = {
   nexthopFamilyChecked: true,
   hostFamilyMismatchRefused: true,
   hostWordFamilies: {},
+  hostaddrfamilyFixesHostFamily: false,
+  sourceipUnknownHostWords: new Set(),
+  sourceipZeroRefused: false,
 };
 const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set' };
-const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true, nexthopFamilyChecked: false, hostFamilyMismatchRefused: false };
+const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true, nexthopFamilyChecked: false, hostFamilyMismatchRefused: false,
+  sourceipUnknownHostWords: new Set(['%any', '%any4', '%any6', '%group', '%opportunistic', '%opportunisticgroup']), sourceipZeroRefused: true };
 // Checked against 5.4's pluto (../shared/corpus/VERDICTS-libreswan-5.4.jsonl, ikev2-asymmetric-01-parsing).
 const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true, authbyLimitsOnlySignatureAuth: true, hostFamilyMismatchRefused: true,
+  // Checked with the fuzzer's 5.4 verdicts: "host address family IPv6 from left=… conflicts with rightnexthop=…".
+  nexthopFamilyChecked: true, hostaddrfamilyFixesHostFamily: true,
+  sourceipUnknownHostWords: new Set([...v52.sourceipUnknownHostWords, '%defaultroute', '%defaultroute4', '%defaultroute6']),
   // Checked with the fuzzer's 5.4 verdicts: "host address family IPv4 from left=… conflicts with right=%any6".
   hostWordFamilies: { '%any4': 'ipv4', '%any6': 'ipv6', '%defaultroute4': 'ipv4', '%defaultroute6': 'ipv6' },
   neverNegotiateReads: new Set(['', 'type', 'auto', 'also', 'addresspool', 'ckaid', 'ecdsakey', 'eddsakey', 'hostaddrfamily', 'nexthop', 'protoport', 'pubkey', 'rsasigkey', 'sourceip', 'subnet', 'subnets']) };
@@ -137,6 +159,9 @@ export const connAddFacts: Readonly<Record<LibreswanVersion, ConnAddFacts>> = {
   '5.4': v54,
   latest: v54,
 };
+
+/** `hostaddrfamily=` words and the family each names (lib/libswan ttoinfo(), any case). */
+export const hostaddrfamilyWords: Readonly<Record<string, 'ipv4' | 'ipv6'>> = { ipv4: 'ipv4', v4: 'ipv4', inet: 'ipv4', ipv6: 'ipv6', v6: 'ipv6', inet6: 'ipv6' };
 
 /** `ikev2=` values that make a conn IKEv1 (4.x maps `permit` to IKEv1 too); 5.x also reads `keyexchange=ikev1`. */
 export const ikev1Ikev2Values: ReadonlySet<string> = new Set(['no', 'never', 'permit', 'n', 'false', 'off', '0']);

@@ -1,5 +1,7 @@
 import type { ResolvedConfig, ResolvedConn } from '../../model/connections';
-import { ADD_TIME_CONSTRAINTS, type AddTimeCondition, type AddTimeConstraint } from '../../../schemas/add-time-constraints';
+import { ADD_TIME_CONSTRAINTS, DURATION_SYNTAX, type AddTimeCondition, type AddTimeConstraint } from '../../../schemas/add-time-constraints';
+import type { LibreswanVersion } from '../../../schemas/keywords';
+import { valueSyntaxPattern } from '../../model/typed-value';
 import { negotiationlessTypes } from '../../../schemas/conn-facts';
 import { refusedWhenAdded, isBuildingBlock, unreadOnShunt } from '../conn-role';
 import { connFinding } from '../conn-finding';
@@ -22,6 +24,7 @@ interface Scope {
   readonly config: ResolvedConfig;
   readonly conn: ResolvedConn;
   readonly end: End;
+  readonly version: LibreswanVersion;
   /** The detail a test found, for the message. */
   detail?: string;
 }
@@ -55,6 +58,12 @@ function holds(c: AddTimeCondition, scope: Scope): boolean {
   if ('setupOneOf' in c) {
     const v = scope.config.setup.get(c.setupOneOf)?.value.trim().toLowerCase();
     return c.values.includes(v === undefined || v === '' ? (c.unsetMeans ?? '') : v);
+  }
+  if ('malformedDuration' in c) {
+    const v = valueOf(scope, c.malformedDuration);
+    const syntax = DURATION_SYNTAX[scope.version];
+    const pattern = syntax ? valueSyntaxPattern(syntax) : undefined;
+    return v !== undefined && pattern !== undefined && !pattern.regexp.test(v);
   }
   if ('outside' in c) {
     const v = valueOf(scope, c.outside);
@@ -113,7 +122,7 @@ export const addTimeRefusal: ConfRule = {
         for (const end of ends) {
           // A never-negotiate conn whose value pluto skips unread (5.4) is not refused for it.
           if (constraint.reads.some((k) => unreadOnShunt(version, conn, keyOf(k, end)))) continue;
-          const scope: Scope = { config, conn, end };
+          const scope: Scope = { config, conn, end, version };
           if (!holds(constraint.when, scope)) continue;
           const cause = conn.settings.get(keyOf(constraint.at, end));
           report(connFinding(conn, cause, {

@@ -1,7 +1,7 @@
 import { refusedWhenAdded } from '../conn-role';
 import { familyOf, type Family } from '../../model/address-syntax';
 import type { ResolvedConn } from '../../model/connections';
-import { connAddFacts } from '../../../schemas/conn-facts';
+import { connAddFacts, hostaddrfamilyWords } from '../../../schemas/conn-facts';
 import type { Setting } from '../../model/connections';
 import type { ConfRule, Finding } from '../rule';
 import { endSetting, familyOfCidr, related, shown, SIDES, subnetsOf, where } from './ends';
@@ -23,6 +23,9 @@ export const leftRightFamilyMismatch: ConfRule = {
     const facts = connAddFacts[version];
     for (const conn of config.conns) {
       const hosts: FamilySource[] = [];
+      const wanted = facts.hostaddrfamilyFixesHostFamily ? conn.settings.get('hostaddrfamily') : undefined;
+      const wantedFamily = wanted ? hostaddrfamilyWords[wanted.value.trim().toLowerCase()] : undefined;
+      if (wanted && wantedFamily) hosts.push({ families: new Set([wantedFamily]), setting: wanted });
       for (const side of SIDES) {
         for (const name of facts.nexthopFamilyChecked ? ['', 'nexthop'] : ['']) {
           const s = endSetting(conn, side, name);
@@ -36,7 +39,7 @@ export const leftRightFamilyMismatch: ConfRule = {
         report({
           conn: conn.name,
           ...where(clash.setting),
-          message: `conn '${conn.name}': ${shown(clash.setting)} is ${[...clash.families][0]} but ${shown(firstHost.setting)} is ${[...firstHost.families][0]}; both hosts and their nexthops must use one address family`,
+          message: `conn '${conn.name}': ${shown(clash.setting)} is ${[...clash.families][0]} but ${shown(firstHost.setting)} is ${[...firstHost.families][0]}; both hosts and their nexthops${wantedFamily ? ', and hostaddrfamily=,' : ''} must use one address family`,
           rejectedByLibreswan: refusedWhenAdded(config, version, conn),
           related: [related(firstHost.setting, 'the host address of the other family')],
         });
