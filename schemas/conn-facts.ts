@@ -112,6 +112,16 @@ export interface ConnAddFacts {
    * that case the host's; 5.4 leaves it zero. Checked with 5.2 and 5.4 pluto.
    */
   readonly sourceipUnknownHostWords: ReadonlySet<string>;
+  /**
+   * The one host family a conn's clients fall back to (an end without subnet= or pool uses
+   * it). 'ipv6-anywhere' (5.0-5.2, confread.c): hostaddrfamily=, else IPv6 when left=,
+   * leftnexthop=, right= or rightnexthop= looks like IPv6 (a colon, %defaultroute6, %any6),
+   * else IPv4. 'first-family' (5.4, extract.c): hostaddrfamily=, else the first of those four
+   * with a family (an address, %any6, %defaultroute4…), else IPv4.
+   */
+  readonly hostFamilyFrom: 'ipv6-anywhere' | 'first-family';
+  /** `clientaddrfamily=` (5.x's "childaddrfamily") refuses a conn whose clients use the other family: up to 5.2 (obsolete from 5.3). */
+  readonly clientaddrfamilyChecked: boolean;
   /** `sourceip=0.0.0.0` or `::` is refused ("must be a valid address"): 5.x. */
   readonly sourceipZeroRefused: boolean;
 }
@@ -135,14 +145,16 @@ const v4: ConnAddFacts = {
   hostaddrfamilyFixesHostFamily: false,
   sourceipUnknownHostWords: new Set(),
   sourceipZeroRefused: false,
+  hostFamilyFrom: 'ipv6-anywhere',
+  clientaddrfamilyChecked: false,
 };
-const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set' };
+const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set', clientaddrfamilyChecked: true };
 const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true, nexthopFamilyChecked: false, hostFamilyMismatchRefused: false,
   sourceipUnknownHostWords: new Set(['%any', '%any4', '%any6', '%group', '%opportunistic', '%opportunisticgroup']), sourceipZeroRefused: true };
 // Checked against 5.4's pluto (../shared/corpus/VERDICTS-libreswan-5.4.jsonl, ikev2-asymmetric-01-parsing).
 const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true, authbyLimitsOnlySignatureAuth: true, hostFamilyMismatchRefused: true,
   // Checked with the fuzzer's 5.4 verdicts: "host address family IPv6 from left=… conflicts with rightnexthop=…".
-  nexthopFamilyChecked: true, hostaddrfamilyFixesHostFamily: true,
+  nexthopFamilyChecked: true, hostaddrfamilyFixesHostFamily: true, hostFamilyFrom: 'first-family', clientaddrfamilyChecked: false,
   sourceipUnknownHostWords: new Set([...v52.sourceipUnknownHostWords, '%defaultroute', '%defaultroute4', '%defaultroute6']),
   // Checked with the fuzzer's 5.4 verdicts: "host address family IPv4 from left=… conflicts with right=%any6".
   hostWordFamilies: { '%any4': 'ipv4', '%any6': 'ipv6', '%defaultroute4': 'ipv4', '%defaultroute6': 'ipv6' },

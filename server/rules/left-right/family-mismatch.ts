@@ -1,7 +1,7 @@
 import { refusedWhenAdded } from '../conn-role';
 import { familyOf, type Family } from '../../model/address-syntax';
 import type { ResolvedConn } from '../../model/connections';
-import { connAddFacts, hostaddrfamilyWords } from '../../../schemas/conn-facts';
+import { connAddFacts, hostaddrfamilyWords, type ConnAddFacts } from '../../../schemas/conn-facts';
 import type { Setting } from '../../model/connections';
 import type { ConfRule, Finding } from '../rule';
 import { endSetting, familyOfCidr, related, shown, SIDES, subnetsOf, where } from './ends';
@@ -58,7 +58,7 @@ export const leftRightFamilyMismatch: ConfRule = {
         return host && family ? { families: new Set([family]), setting: host } : undefined;
       };
       if (connAddFacts[version].clientFamilies === 'same-set') {
-        checkSameFamilies(conn, hostFamily(conn, facts.hostWordFamilies), report, refusedWhenAdded(config, version, conn));
+        checkSameFamilies(conn, hostFamily(conn, facts), facts, report, refusedWhenAdded(config, version, conn));
         continue;
       }
       const left = client('left');
@@ -77,19 +77,21 @@ export const leftRightFamilyMismatch: ConfRule = {
   },
 };
 
-/** The family of the conn's hosts: the first host (or nexthop) that is an address. */
-function hostFamily(conn: ResolvedConn, words: Readonly<Record<string, Family>>): Family | undefined {
-  for (const side of SIDES) {
-    const s = endSetting(conn, side, '');
-    const f = s ? (familyOf(s.value.trim()) ?? words[s.value.trim().toLowerCase()]) : undefined;
+/** The one host family the conn's clients fall back to (ConnAddFacts.hostFamilyFrom). */
+function hostFamily(conn: ResolvedConn, facts: ConnAddFacts): Family {
+  const wanted = conn.settings.get('hostaddrfamily')?.value.trim().toLowerCase();
+  if (wanted !== undefined && hostaddrfamilyWords[wanted]) return hostaddrfamilyWords[wanted];
+  const values = SIDES.flatMap((side) => ['', 'nexthop'].map((name) => endSetting(conn, side, name)?.value.trim().toLowerCase() ?? ''));
+  if (facts.hostFamilyFrom === 'ipv6-anywhere') return values.some((v) => v.includes(':') || v === '%defaultroute6' || v === '%any6') ? 'ipv6' : 'ipv4';
+  for (const v of values) {
+    const f = familyOf(v) ?? facts.hostWordFamilies[v];
     if (f) return f;
   }
-  return undefined;
+  return 'ipv4';
 }
 
 /** 5.x: an end's families come from its subnets, else its pools, else its host. */
-function endFamilies(conn: ResolvedConn, side: 'left' | 'right', host: Family | undefined): FamilySource | undefined {
-  if (endSetting(conn, side, 'vti')) return undefined;
+function endFamilies(conn: ResolvedConn, side: 'left' | 'right', host: Family): FamilySource | undefined {
   // subnets= makes one alias conn per entry; each is checked when it is instantiated.
   const subnets = endSetting(conn, side, 'subnets');
   const subnet = endSetting(conn, side, 'subnet');
@@ -107,16 +109,32 @@ function endFamilies(conn: ResolvedConn, side: 'left' | 'right', host: Family | 
     return { families: new Set(families as Family[]), setting: pool };
   }
   const h = endSetting(conn, side, '');
-  return h && host ? { families: new Set([host]), setting: h } : undefined;
+  return h ? { families: new Set([host]), setting: h } : undefined;
 }
 
-function checkSameFamilies(conn: ResolvedConn, host: Family | undefined, report: (f: Finding) => void, rejected: boolean): void {
+function checkSameFamilies(conn: ResolvedConn, host: Family, facts: ConnAddFacts, report: (f: Finding) => void, rejected: boolean): void {
   const left = endFamilies(conn, 'left', host);
   const right = endFamilies(conn, 'right', host);
+  const wanted = facts.clientaddrfamilyChecked ? conn.settings.get('clientaddrfamily') : undefined;
+  const wantedFamily = wanted ? hostaddrfamilyWords[wanted.value.trim().toLowerCase()] : undefined;
+  if (wanted && wantedFamily) {
+    const other = [left, right].find((e) => e !== undefined && [...e.families].some((f) => f !== wantedFamily));
+    if (other) {
+      report({
+        conn: conn.name,
+        ...where(other.setting),
+        message: `conn '${conn.name}': ${shown(other.setting)} uses ${[...other.families].join('+')} but ${shown(wanted)} allows only ${wantedFamily} clients; Libreswan refuses the conn ("childaddrfamily=… conflicts with …"). Drop clientaddrfamily= or use one family`,
+        rejectedByLibreswan: rejected,
+        related: [related(wanted, 'the client family asked for')],
+      });
+      return;
+    }
+  }
   if (!left || !right) return;
   const same = left.families.size === right.families.size && [...left.families].every((f) => right.families.has(f));
   if (same) return;
-  const fam = (s: FamilySource): string => [...s.families].join('+');
+  // An end without subnet= or pool carries the conn's one host family, whatever its own address says.
+  const fam = (s: FamilySource): string => `${[...s.families].join('+')}${s.setting.storageKey === 'left' || s.setting.storageKey === 'right' ? ' (no subnet: the conn\'s host family)' : ''}`;
   report({
     conn: conn.name,
     ...where(left.setting),
