@@ -83,7 +83,7 @@ export interface ConnAddFacts {
   readonly endAuthPairRequired: boolean;
   /** A never-negotiate conn (type=passthrough/drop/reject) has its auth=, authby= and IKE version ignored with a warning (5.4), rather than checked (5.2). */
   readonly neverNegotiateIgnoresAuth: boolean;
-  /** Only a signature `leftauth=` (rsasig, ecdsa) must be allowed by authby=; 5.4 lets auth=secret/null override authby=. */
+  /** Only a signature `leftauth=` (rsasig, ecdsa) must be allowed by authby=; 5.x lets auth=secret/null override authby=. */
   readonly authbyLimitsOnlySignatureAuth: boolean;
   /** Whether a `nexthop=` of the other family than the hosts refuses the conn (5.2's pluto adds it). */
   readonly nexthopFamilyChecked: boolean;
@@ -148,7 +148,9 @@ const v4: ConnAddFacts = {
   hostFamilyFrom: 'ipv6-anywhere',
   clientaddrfamilyChecked: false,
 };
-const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set', clientaddrfamilyChecked: true };
+const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set', clientaddrfamilyChecked: true,
+  // connections.c (v5.0-v5.2) sets authby= to the one PSK or null bit for auth=secret/null; checked with 5.2 pluto.
+  authbyLimitsOnlySignatureAuth: true };
 const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true, nexthopFamilyChecked: false, hostFamilyMismatchRefused: false,
   sourceipUnknownHostWords: new Set(['%any', '%any4', '%any6', '%group', '%opportunistic', '%opportunisticgroup']), sourceipZeroRefused: true };
 // Checked against 5.4's pluto (../shared/corpus/VERDICTS-libreswan-5.4.jsonl, ikev2-asymmetric-01-parsing).

@@ -5,7 +5,7 @@ import { valueSyntaxPattern } from '../../model/typed-value';
 import { negotiationlessTypes } from '../../../schemas/conn-facts';
 import { refusedWhenAdded, isBuildingBlock, unreadOnShunt } from '../conn-role';
 import { connFinding } from '../conn-finding';
-import { authbyItems, ikeVersionOf, isYes } from '../left-right/ends';
+import { authbyItems, droppedByParser, ikeVersionOf, isYes } from '../left-right/ends';
 import type { ConfRule } from '../rule';
 import { runAddTimeTest } from './add-time-tests';
 
@@ -34,7 +34,10 @@ function keyOf(template: string, end: End): string {
 }
 
 function valueOf(scope: Scope, template: string): string | undefined {
-  const v = scope.conn.settings.get(keyOf(template, scope.end))?.value.trim();
+  const s = scope.conn.settings.get(keyOf(template, scope.end));
+  // A word the release's parser does not know is dropped with a warning: pluto never sees it.
+  if (s === undefined || droppedByParser(s)) return undefined;
+  const v = s.value.trim();
   return v === '' ? undefined : v;
 }
 

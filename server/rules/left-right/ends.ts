@@ -2,6 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { parseAddress, selectorAddress, type Family } from '../../model/address-syntax';
 import type { ResolvedConn, Setting } from '../../model/connections';
 import type { Finding, RelatedLocation } from '../rule';
+import { checkTypedValue } from '../../model/typed-value';
 import { hostWords, ikev1Ikev2Values, loadedAutoValues, negotiationlessTypes } from '../../../schemas/conn-facts';
 
 /*
@@ -31,6 +32,24 @@ export function endSetting(conn: ResolvedConn, side: Side, name: string): Settin
     keys.set(name, key);
   }
   return conn.settings.get(key);
+}
+
+/**
+ * Whether the file parser throws this value away (an enum word the release does not know,
+ * where the release warns and ignores it): the conn then behaves as if it were unset.
+ */
+export function droppedByParser(s: Setting): boolean {
+  const m = s.source.meaning;
+  if (m.kind !== 'known') return false;
+  const info = m.canonical.info;
+  if (info.valueCheckedAt !== 'parser' || (info.onInvalidValue !== 'warn-ignore' && info.onInvalidValue !== 'silently-ignored')) return false;
+  return checkTypedValue(s.value.trim(), info) !== undefined;
+}
+
+/** endSetting, without a value the parser drops (droppedByParser). */
+export function readEndSetting(conn: ResolvedConn, side: Side, name: string): Setting | undefined {
+  const s = endSetting(conn, side, name);
+  return s && !droppedByParser(s) ? s : undefined;
 }
 
 export function connValue(conn: ResolvedConn, key: string): string | undefined {
