@@ -122,6 +122,14 @@ export interface ConnAddFacts {
   readonly hostFamilyFrom: 'ipv6-anywhere' | 'first-family';
   /** `clientaddrfamily=` (5.x's "childaddrfamily") refuses a conn whose clients use the other family: up to 5.2 (obsolete from 5.3). */
   readonly clientaddrfamilyChecked: boolean;
+  /**
+   * Host words that leave an end without an address when the conn is added; a conn with two
+   * such ends is refused ("must specify host IP address for our side"). 5.2's table knows only
+   * %defaultroute, %any, %opportunistic(group), %oppo(group) and %group: it reads %any4,
+   * %any6, %defaultroute4 and %defaultroute6 as interface names, which it does not find.
+   * Undefined: the wildcards of hostWords (left-right-both-wildcard).
+   */
+  readonly addresslessHostWords?: ReadonlySet<string>;
   /** `sourceip=0.0.0.0` or `::` is refused ("must be a valid address"): 5.x. */
   readonly sourceipZeroRefused: boolean;
 }
@@ -152,11 +160,13 @@ const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgS
   // connections.c (v5.0-v5.2) sets authby= to the one PSK or null bit for auth=secret/null; checked with 5.2 pluto.
   authbyLimitsOnlySignatureAuth: true };
 const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true, nexthopFamilyChecked: false, hostFamilyMismatchRefused: false,
-  sourceipUnknownHostWords: new Set(['%any', '%any4', '%any6', '%group', '%opportunistic', '%opportunisticgroup']), sourceipZeroRefused: true };
+  sourceipUnknownHostWords: new Set(['%any', '%any4', '%any6', '%group', '%opportunistic', '%opportunisticgroup']), sourceipZeroRefused: true,
+  // Checked with the fuzzer's 5.2 verdicts (left=%defaultroute4 right=%any6 and the like).
+  addresslessHostWords: new Set(['%any', '%any4', '%any6', '%opportunistic', '%oppo', '%opportunisticgroup', '%oppogroup', '%group', '%defaultroute4', '%defaultroute6']) };
 // Checked against 5.4's pluto (../shared/corpus/VERDICTS-libreswan-5.4.jsonl, ikev2-asymmetric-01-parsing).
 const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true, authbyLimitsOnlySignatureAuth: true, hostFamilyMismatchRefused: true,
   // Checked with the fuzzer's 5.4 verdicts: "host address family IPv6 from left=… conflicts with rightnexthop=…".
-  nexthopFamilyChecked: true, hostaddrfamilyFixesHostFamily: true, hostFamilyFrom: 'first-family', clientaddrfamilyChecked: false,
+  nexthopFamilyChecked: true, hostaddrfamilyFixesHostFamily: true, hostFamilyFrom: 'first-family', clientaddrfamilyChecked: false, addresslessHostWords: undefined,
   sourceipUnknownHostWords: new Set([...v52.sourceipUnknownHostWords, '%defaultroute', '%defaultroute4', '%defaultroute6']),
   // Checked with the fuzzer's 5.4 verdicts: "host address family IPv4 from left=… conflicts with right=%any6".
   hostWordFamilies: { '%any4': 'ipv4', '%any6': 'ipv6', '%defaultroute4': 'ipv4', '%defaultroute6': 'ipv6' },

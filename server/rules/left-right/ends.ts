@@ -173,7 +173,10 @@ export function shown(s: Setting): string {
 }
 
 export function ikeVersionOf(conn: ResolvedConn): 1 | 2 {
-  if (connValue(conn, 'keyexchange') === 'ikev1') return 1;
+  const keyexchange = connValue(conn, 'keyexchange');
+  if (keyexchange === 'ikev1') return 1;
+  // 5.x: keyexchange=ikev2 wins over ikev2=never ("ignoring ikev2=… which conflicts with keyexchange=…").
+  if (keyexchange === 'ikev2') return 2;
   const ikev2 = connValue(conn, 'ikev2');
   return ikev2 !== undefined && ikev1Ikev2Values.has(ikev2) ? 1 : 2;
 }
