@@ -91,6 +91,10 @@ const IKEV1_AUTHBY = ['secret', 'rsasig', 'rsa', 'never'];
 /** 5.0-5.3 store dpdtimeout= as ikev1-dpdtimeout (an alias); 5.4 the other way round. */
 const DPDTIMEOUT_SET: AddTimeCondition = { any: [{ set: 'dpdtimeout' }, { set: 'ikev1-dpdtimeout' }] };
 
+/** Either end is an opportunistic host (pluto's is_opportunistic_wm: KH_OPPO, KH_OPPOGROUP). */
+const OPPORTUNISTIC_WORDS = ['%opportunistic', '%oppo', '%opportunisticgroup', '%oppogroup'];
+const OPPORTUNISTIC_END: AddTimeCondition = { any: [{ oneOf: 'left', values: OPPORTUNISTIC_WORDS }, { oneOf: 'right', values: OPPORTUNISTIC_WORDS }] };
+
 export const DURATION_SYNTAX: Readonly<Partial<Record<LibreswanVersion, string>>> = {
   '5.0': 'duration-v50', '5.1': 'duration-v50', '5.2': 'duration-v52', '5.3': 'duration-v53', '5.4': 'duration-v54', latest: 'duration-v54',
 };
@@ -145,13 +149,14 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
   },
   // IKE version and mode.
   {
+    // connections.c up to 5.3 reads aggressive= before it sets shunts apart; 5.4's extract.c skips it on a shunt.
     id: 'aggressive-ikev2', versions: V5, perEnd: false, reads: ['aggressive', 'keyexchange'],
-    when: { all: [{ yes: 'aggressive' }, { ikeVersion: 2 }, { neverNegotiates: false }] }, at: 'aggressive',
+    when: { all: [{ yes: 'aggressive' }, { ikeVersion: 2 }] }, at: 'aggressive',
     reason: 'aggressive=yes is an IKEv1 exchange and this conn is IKEv2; pluto refuses it. Drop aggressive=, or set keyexchange=ikev1',
   },
   {
     id: 'aggressive-without-ike', versions: V5, perEnd: false, reads: ['aggressive', 'ike'],
-    when: { all: [{ yes: 'aggressive' }, { ikeVersion: 1 }, { unset: 'ike' }, { neverNegotiates: false }] }, at: 'aggressive',
+    when: { all: [{ yes: 'aggressive' }, { ikeVersion: 1 }, { unset: 'ike' }] }, at: 'aggressive',
     reason: 'aggressive=yes without ike=: aggressive mode sends a single proposal in its first message, so pluto wants ike= to say which. Add ike= with one proposal',
   },
   {
@@ -164,6 +169,73 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
     id: 'ikev1-policy-refuses-any', versions: UP_TO_52, perEnd: false, reads: ['keyexchange', 'ikev1-policy'],
     when: { all: [{ ikeVersion: 1 }, { setupOneOf: 'ikev1-policy', values: ['drop', 'reject'], unsetMeans: 'drop' }] }, at: 'keyexchange',
     reason: 'this conn is IKEv1, and config setup does not allow IKEv1 (ikev1-policy= is drop unless set to accept); this release refuses every IKEv1 conn, shunts included. Set ikev1-policy=accept in config setup, or move the conn to IKEv2',
+  },
+  // IKEv2-only features and the modes they need (connections.c 5.0-5.3, extract.c 5.4); a shunt reads none of them.
+  {
+    id: 'intermediate-ikev1', versions: V5, perEnd: false, reads: ['intermediate', 'keyexchange'],
+    when: { all: [{ yes: 'intermediate' }, { ikeVersion: 1 }, { neverNegotiates: false }] }, at: 'intermediate',
+    reason: 'intermediate=yes asks for IKE_INTERMEDIATE exchanges, which only IKEv2 has, and this conn is IKEv1; pluto refuses it. Drop intermediate= or move the conn to IKEv2',
+  },
+  {
+    id: 'session-resumption-ikev1', versions: V5, perEnd: false, reads: ['session-resumption', 'keyexchange'],
+    when: { all: [{ yes: 'session-resumption' }, { ikeVersion: 1 }, { neverNegotiates: false }] }, at: 'session-resumption',
+    reason: 'session-resumption=yes is an IKEv2 extension (RFC 5723) and this conn is IKEv1; pluto refuses it',
+  },
+  {
+    id: 'send-supported-auth-methods-ikev1', versions: FROM_54, perEnd: false, reads: ['send-supported-auth-methods', 'keyexchange'],
+    when: { all: [{ yes: 'send-supported-auth-methods' }, { ikeVersion: 1 }, { neverNegotiates: false }] }, at: 'send-supported-auth-methods',
+    reason: 'send-supported-auth-methods=yes is an IKEv2 notification and this conn is IKEv1; pluto refuses it',
+  },
+  {
+    id: 'mobike-ikev1', versions: V5, perEnd: false, reads: ['mobike', 'keyexchange'],
+    when: { all: [{ yes: 'mobike' }, { ikeVersion: 1 }, { neverNegotiates: false }] }, at: 'mobike',
+    reason: 'mobike=yes is IKEv2 mobility (RFC 4555) and this conn is IKEv1; pluto refuses it',
+  },
+  {
+    id: 'mobike-transport', versions: V5, perEnd: false, reads: ['mobike', 'type'],
+    when: { all: [{ yes: 'mobike' }, { ikeVersion: 2 }, { oneOf: 'type', values: ['transport'] }] }, at: 'mobike',
+    reason: 'mobike=yes moves tunnel endpoints, so it needs type=tunnel; pluto refuses it with type=transport',
+  },
+  {
+    id: 'iptfs-ikev1', versions: V5, perEnd: false, reads: ['iptfs', 'keyexchange'],
+    when: { all: [{ yes: 'iptfs' }, { ikeVersion: 1 }, { neverNegotiates: false }] }, at: 'iptfs',
+    reason: 'iptfs=yes (IP-TFS, RFC 9347) is negotiated by IKEv2 only and this conn is IKEv1; pluto refuses it',
+  },
+  {
+    id: 'iptfs-transport', versions: V5, perEnd: false, reads: ['iptfs', 'type'],
+    when: { all: [{ yes: 'iptfs' }, { ikeVersion: 2 }, { oneOf: 'type', values: ['transport'] }] }, at: 'iptfs',
+    reason: 'iptfs=yes aggregates whole packets inside a tunnel, so it needs type=tunnel; pluto refuses it with type=transport',
+  },
+  {
+    id: 'iptfs-tfc', versions: V5, perEnd: false, reads: ['iptfs', 'tfc', 'type'],
+    when: { all: [{ yes: 'iptfs' }, { ikeVersion: 2 }, { not: { oneOf: 'type', values: ['transport'] } }, { outside: 'tfc', min: 0, max: 0 }] }, at: 'tfc',
+    reason: 'tfc={tfc} beside iptfs=yes: IP-TFS does its own traffic-flow padding, and pluto refuses tfc= with it. Drop tfc= (or set it to 0)',
+  },
+  {
+    id: 'iptfs-compress', versions: V5, perEnd: false, reads: ['iptfs', 'compress', 'type'],
+    when: { all: [{ yes: 'iptfs' }, { ikeVersion: 2 }, { not: { oneOf: 'type', values: ['transport'] } }, { yes: 'compress' }] }, at: 'compress',
+    reason: 'compress=yes beside iptfs=yes: pluto refuses IPComp with IP-TFS. Set compress=no',
+  },
+  {
+    id: 'iptfs-ah', versions: V5, perEnd: false, reads: ['iptfs', 'phase2', 'type', 'compress'],
+    when: { all: [{ yes: 'iptfs' }, { ikeVersion: 2 }, { not: { oneOf: 'type', values: ['transport'] } }, { not: { yes: 'compress' } }, { oneOf: 'phase2', values: ['ah'] }] }, at: 'phase2',
+    reason: 'phase2=ah beside iptfs=yes: IP-TFS carries its packets in ESP, so pluto refuses AH. Use phase2=esp',
+  },
+  {
+    id: 'opportunistic-ikev1', versions: FROM_54, perEnd: false, reads: ['left', 'right', 'keyexchange'],
+    when: { all: [OPPORTUNISTIC_END, { ikeVersion: 1 }, { neverNegotiates: false }] }, at: 'keyexchange',
+    reason: 'opportunistic encryption (%opportunistic, %opportunisticgroup) works over IKEv2 only and this conn is IKEv1; pluto refuses it',
+  },
+  {
+    // Up to 5.3 pluto checks this before it sets shunts apart.
+    id: 'opportunistic-ikev1-any', versions: UP_TO_52, perEnd: false, reads: ['left', 'right', 'keyexchange'],
+    when: { all: [OPPORTUNISTIC_END, { ikeVersion: 1 }] }, at: 'keyexchange',
+    reason: 'opportunistic encryption (%opportunistic, %opportunisticgroup) works over IKEv2 only and this conn is IKEv1 (a shunt too, in this release); pluto refuses it',
+  },
+  {
+    id: 'vti-transport', versions: V5, perEnd: false, reads: ['vti-interface', 'type'],
+    when: { all: [{ set: 'vti-interface' }, { oneOf: 'type', values: ['transport'] }] }, at: 'vti-interface',
+    reason: 'vti-interface= routes the tunnel through a VTI device, which needs type=tunnel; pluto refuses it with type=transport',
   },
   {
     id: 'labeled-ipsec-ikev1', versions: V5, perEnd: false, reads: ['sec-label', 'keyexchange'],
