@@ -25,7 +25,11 @@ export type AddTimeTest =
   /** A value that is neither an IP address nor a %word (nexthop= takes no names). */
   | 'not-an-address'
   /** A raw public key (`0s…` base64, `0x…` hex) with characters outside its alphabet. */
-  | 'malformed-raw-key';
+  | 'malformed-raw-key'
+  /** A subnet list item with bits set below its prefix (`10.9.0.1/16`). */
+  | 'host-bits-in-list'
+  /** A single subnet with host bits, while either end has subnets= (the conn is split into aliases). */
+  | 'host-bits-beside-subnets';
 
 export type AddTimeCondition =
   /** The key has a non-empty value. */
@@ -305,6 +309,18 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
     id: 'dpdtimeout-malformed', versions: V5, perEnd: false, reads: ['dpddelay', 'dpdtimeout', 'ikev1-dpdtimeout', 'keyexchange'],
     when: { all: [{ neverNegotiates: false }, { ikeVersion: 1 }, { set: 'dpddelay' }, { any: [{ malformedDuration: 'dpdtimeout' }, { malformedDuration: 'ikev1-dpdtimeout' }] }] }, at: 'dpdtimeout',
     reason: 'dpdtimeout={dpdtimeout}{ikev1-dpdtimeout} is not a duration this release reads (a number with an optional unit such as 120s); with dpddelay= set, an IKEv1 conn reads it and pluto refuses the conn',
+  },
+  // subnets= splits the conn into one alias per pair of subnets (whack_add.c); that parser, unlike
+  // the one for a plain subnet=, refuses host bits below the prefix.
+  {
+    id: 'subnets-host-bits', versions: FROM_52, perEnd: true, reads: ['{end}subnets'],
+    when: { test: 'host-bits-in-list', key: '{end}subnets' }, at: '{end}subnets',
+    reason: '{end}subnets= item {detail} has bits set below its prefix; the subnets= parser refuses it where subnet= would clear them. Write the network address',
+  },
+  {
+    id: 'subnet-host-bits-beside-subnets', versions: FROM_52, perEnd: true, reads: ['{end}subnet', 'leftsubnets', 'rightsubnets'],
+    when: { test: 'host-bits-beside-subnets', key: '{end}subnet' }, at: '{end}subnet',
+    reason: '{end}subnet={detail} has bits set below its prefix, and with subnets= on the conn pluto reads subnet= with the stricter parser that refuses it. Write the network address',
   },
   // Values pluto reads only at add time.
   {

@@ -130,6 +130,11 @@ export interface ConnAddFacts {
    * Undefined: the wildcards of hostWords (left-right-both-wildcard).
    */
   readonly addresslessHostWords?: ReadonlySet<string>;
+  /**
+   * Values pluto reads only when another key is yes (5.4's extract.c reads the IP-TFS
+   * parameters inside its iptfs=yes block): elsewhere a malformed one refuses nothing.
+   */
+  readonly readOnlyWhenYes?: Readonly<Record<string, string>>;
   /** `sourceip=0.0.0.0` or `::` is refused ("must be a valid address"): 5.x. */
   readonly sourceipZeroRefused: boolean;
 }
@@ -167,6 +172,8 @@ const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, mo
 const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true, authbyLimitsOnlySignatureAuth: true, hostFamilyMismatchRefused: true,
   // Checked with the fuzzer's 5.4 verdicts: "host address family IPv6 from left=… conflicts with rightnexthop=…".
   nexthopFamilyChecked: true, hostaddrfamilyFixesHostFamily: true, hostFamilyFrom: 'first-family', clientaddrfamilyChecked: false, addresslessHostWords: undefined,
+  // Checked with the fuzzer's 5.4 verdicts: iptfs-packet-size=64k with iptfs=no is held.
+  readOnlyWhenYes: { 'iptfs-packet-size': 'iptfs', 'iptfs-max-queue-size': 'iptfs', 'iptfs-drop-time': 'iptfs', 'iptfs-init-delay': 'iptfs', 'iptfs-reorder-window': 'iptfs' },
   sourceipUnknownHostWords: new Set([...v52.sourceipUnknownHostWords, '%defaultroute', '%defaultroute4', '%defaultroute6']),
   // Checked with the fuzzer's 5.4 verdicts: "host address family IPv4 from left=… conflicts with right=%any6".
   hostWordFamilies: { '%any4': 'ipv4', '%any6': 'ipv6', '%defaultroute4': 'ipv4', '%defaultroute6': 'ipv6' },

@@ -62,3 +62,16 @@ export function unreadOnShunt(version: LibreswanVersion, conn: ResolvedConn, sto
   if (reads === undefined || !isNeverNegotiate(conn)) return false;
   return !reads.has(storageKey.replace(/^(left|right)/, ''));
 }
+
+const YES_WORDS = new Set(['yes', 'y', 'true', 'on', '1']);
+
+/**
+ * Whether pluto of `version` reads this conn's value of `storageKey` at all: not on a shunt
+ * that skips it (unreadOnShunt), nor where it is read only beside another key set to yes
+ * (ConnAddFacts.readOnlyWhenYes) and that key is not.
+ */
+export function readWhenAdded(version: LibreswanVersion, conn: ResolvedConn, storageKey: string): boolean {
+  if (unreadOnShunt(version, conn, storageKey)) return false;
+  const gate = connAddFacts[version].readOnlyWhenYes?.[storageKey];
+  return gate === undefined || YES_WORDS.has(conn.settings.get(gate)?.value.trim().toLowerCase() ?? '');
+}

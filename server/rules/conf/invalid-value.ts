@@ -2,7 +2,8 @@ import type { KeywordVersionInfo } from '../../../schemas/keywords';
 import type { AddressSyntax } from '../../../schemas/address-syntax';
 import { checkAddress, checkAddressPool, checkCidr, checkSubnet, looksLikeHostname, parseAddress } from '../../model/address-syntax';
 import type { Assignment } from '../../model/connections';
-import { isBuildingBlock, refusedWhenAdded, unreadOnShunt } from '../conn-role';
+import { isBuildingBlock, readWhenAdded, refusedWhenAdded, unreadOnShunt } from '../conn-role';
+import { connAddFacts } from '../../../schemas/conn-facts';
 import { connFinding } from '../conn-finding';
 import { checkTypedValue, valueSyntaxPattern } from '../../model/typed-value';
 import type { ConfRule, Finding } from '../rule';
@@ -109,14 +110,16 @@ export const invalidValue: ConfRule = {
         if (finding.rejectedByLibreswan && failsOnlyTheConn(info, a.value)) {
           const key = a.meaning.storageKey;
           const takers = config.conns.filter((c) => c.settings.get(key)?.source === a);
-          // 5.4 skips most values of a never-negotiate conn unread (ConnAddFacts.neverNegotiateReads).
-          const readers = takers.filter((c) => !unreadOnShunt(version, c, key));
+          // 5.4 skips most values of a never-negotiate conn, and some values unless another key is yes.
+          const readers = takers.filter((c) => readWhenAdded(version, c, key));
           const own = takers.find((c) => c.placed === a.placed);
           if (takers.length > 0 && readers.length === 0) {
             const names = takers.map((c) => `'${c.name}'`).join(', ');
+            const gate = connAddFacts[version].readOnlyWhenYes?.[key];
+            const why = gate !== undefined && takers.every((c) => !unreadOnShunt(version, c, key)) ? `reads it only with ${gate}=yes, which conn${takers.length === 1 ? '' : 's'} ${names} do${takers.length === 1 ? 'es' : ''} not set,` : `skips it unread on never-negotiate conn${takers.length === 1 ? '' : 's'} ${names} (type=passthrough/drop/reject)`;
             finding = {
               ...finding,
-              message: `${a.line.key.text}=${a.value}: ${problem}; Libreswan ${version} skips it unread on never-negotiate conn${takers.length === 1 ? '' : 's'} ${names} (type=passthrough/drop/reject) and adds ${takers.length === 1 ? 'it' : 'them'}, but any conn that negotiates with it is refused`,
+              message: `${a.line.key.text}=${a.value}: ${problem}; Libreswan ${version} ${why} and adds ${takers.length === 1 ? 'it' : 'them'}, but a conn that reads it is refused`,
               rejectedByLibreswan: false,
               severity: 'warning',
             };
