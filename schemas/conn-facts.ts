@@ -135,6 +135,11 @@ export interface ConnAddFacts {
    * parameters inside its iptfs=yes block): elsewhere a malformed one refuses nothing.
    */
   readonly readOnlyWhenYes?: Readonly<Record<string, string>>;
+  /**
+   * `tcp-remoteport=` values refused with TCP on. 5.0-5.2's connections.c refuses only 500
+   * (0 means the default, 4500); 5.4's extract.c refuses 0 by its range as well.
+   */
+  readonly tcpRemoteportRefused: readonly string[];
   /** `sourceip=0.0.0.0` or `::` is refused ("must be a valid address"): 5.x. */
   readonly sourceipZeroRefused: boolean;
 }
@@ -160,21 +165,24 @@ const v4: ConnAddFacts = {
   sourceipZeroRefused: false,
   hostFamilyFrom: 'ipv6-anywhere',
   clientaddrfamilyChecked: false,
+  tcpRemoteportRefused: ['0', '500'],
 };
-const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set', clientaddrfamilyChecked: true,
+const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set', clientaddrfamilyChecked: true, tcpRemoteportRefused: ['500'],
   // connections.c (v5.0-v5.2) sets authby= to the one PSK or null bit for auth=secret/null; checked with 5.2 pluto.
   authbyLimitsOnlySignatureAuth: true };
 const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true, nexthopFamilyChecked: false, hostFamilyMismatchRefused: false,
-  sourceipUnknownHostWords: new Set(['%any', '%any4', '%any6', '%group', '%opportunistic', '%opportunisticgroup']), sourceipZeroRefused: true,
+  // %defaultroute4/6 are interface names to 5.2, so they give no address either.
+  sourceipUnknownHostWords: new Set(['%any', '%any4', '%any6', '%group', '%opportunistic', '%opportunisticgroup', '%defaultroute4', '%defaultroute6']), sourceipZeroRefused: true,
   // Checked with the fuzzer's 5.2 verdicts (left=%defaultroute4 right=%any6 and the like).
   addresslessHostWords: new Set(['%any', '%any4', '%any6', '%opportunistic', '%oppo', '%opportunisticgroup', '%oppogroup', '%group', '%defaultroute4', '%defaultroute6']) };
 // Checked against 5.4's pluto (../shared/corpus/VERDICTS-libreswan-5.4.jsonl, ikev2-asymmetric-01-parsing).
 const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true, authbyLimitsOnlySignatureAuth: true, hostFamilyMismatchRefused: true,
   // Checked with the fuzzer's 5.4 verdicts: "host address family IPv6 from left=… conflicts with rightnexthop=…".
   nexthopFamilyChecked: true, hostaddrfamilyFixesHostFamily: true, hostFamilyFrom: 'first-family', clientaddrfamilyChecked: false, addresslessHostWords: undefined,
+  tcpRemoteportRefused: ['0', '500'],
   // Checked with the fuzzer's 5.4 verdicts: iptfs-packet-size=64k with iptfs=no is held.
   readOnlyWhenYes: { 'iptfs-packet-size': 'iptfs', 'iptfs-max-queue-size': 'iptfs', 'iptfs-drop-time': 'iptfs', 'iptfs-init-delay': 'iptfs', 'iptfs-reorder-window': 'iptfs' },
-  sourceipUnknownHostWords: new Set([...v52.sourceipUnknownHostWords, '%defaultroute', '%defaultroute4', '%defaultroute6']),
+  sourceipUnknownHostWords: new Set([...v52.sourceipUnknownHostWords, '%defaultroute']),
   // Checked with the fuzzer's 5.4 verdicts: "host address family IPv4 from left=… conflicts with right=%any6".
   hostWordFamilies: { '%any4': 'ipv4', '%any6': 'ipv6', '%defaultroute4': 'ipv4', '%defaultroute6': 'ipv6' },
   neverNegotiateReads: new Set(['', 'type', 'auto', 'also', 'addresspool', 'ckaid', 'ecdsakey', 'eddsakey', 'hostaddrfamily', 'nexthop', 'protoport', 'pubkey', 'rsasigkey', 'sourceip', 'subnet', 'subnets']) };

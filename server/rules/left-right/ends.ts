@@ -1,9 +1,9 @@
 import ipaddr from 'ipaddr.js';
-import { parseAddress, selectorAddress, type Family } from '../../model/address-syntax';
+import { familyOf, parseAddress, selectorAddress, type Family } from '../../model/address-syntax';
 import type { ResolvedConn, Setting } from '../../model/connections';
 import type { Finding, RelatedLocation } from '../rule';
 import { checkTypedValue } from '../../model/typed-value';
-import { hostWords, ikev1Ikev2Values, loadedAutoValues, negotiationlessTypes } from '../../../schemas/conn-facts';
+import { hostaddrfamilyWords, hostWords, ikev1Ikev2Values, loadedAutoValues, negotiationlessTypes, type ConnAddFacts } from '../../../schemas/conn-facts';
 
 /*
  * Shared reading of a conn's two ends for the left-right-* rules: which value each end
@@ -184,4 +184,17 @@ export function ikeVersionOf(conn: ResolvedConn): 1 | 2 {
 /** `authby=` items, lower-cased; empty when not set. */
 export function authbyItems(conn: ResolvedConn): string[] {
   return (connValue(conn, 'authby') ?? '').split(/[\s,]+/).filter((i) => i !== '');
+}
+
+/** The one host family the conn's clients fall back to (ConnAddFacts.hostFamilyFrom). */
+export function connHostFamily(conn: ResolvedConn, facts: ConnAddFacts): Family {
+  const wanted = conn.settings.get('hostaddrfamily')?.value.trim().toLowerCase();
+  if (wanted !== undefined && hostaddrfamilyWords[wanted]) return hostaddrfamilyWords[wanted];
+  const values = SIDES.flatMap((side) => ['', 'nexthop'].map((name) => endSetting(conn, side, name)?.value.trim().toLowerCase() ?? ''));
+  if (facts.hostFamilyFrom === 'ipv6-anywhere') return values.some((v) => v.includes(':') || v === '%defaultroute6' || v === '%any6') ? 'ipv6' : 'ipv4';
+  for (const v of values) {
+    const f = familyOf(v) ?? facts.hostWordFamilies[v];
+    if (f) return f;
+  }
+  return 'ipv4';
 }

@@ -4,7 +4,7 @@ import type { ResolvedConn } from '../../model/connections';
 import { connAddFacts, hostaddrfamilyWords, type ConnAddFacts } from '../../../schemas/conn-facts';
 import type { Setting } from '../../model/connections';
 import type { ConfRule, Finding } from '../rule';
-import { endSetting, familyOfCidr, related, shown, SIDES, subnetsOf, where } from './ends';
+import { connHostFamily, endSetting, familyOfCidr, related, shown, SIDES, subnetsOf, where } from './ends';
 
 interface FamilySource {
   readonly families: ReadonlySet<Family>;
@@ -58,7 +58,7 @@ export const leftRightFamilyMismatch: ConfRule = {
         return host && family ? { families: new Set([family]), setting: host } : undefined;
       };
       if (connAddFacts[version].clientFamilies === 'same-set') {
-        checkSameFamilies(conn, hostFamily(conn, facts), facts, report, refusedWhenAdded(config, version, conn));
+        checkSameFamilies(conn, connHostFamily(conn, facts), facts, report, refusedWhenAdded(config, version, conn));
         continue;
       }
       const left = client('left');
@@ -76,19 +76,6 @@ export const leftRightFamilyMismatch: ConfRule = {
     }
   },
 };
-
-/** The one host family the conn's clients fall back to (ConnAddFacts.hostFamilyFrom). */
-function hostFamily(conn: ResolvedConn, facts: ConnAddFacts): Family {
-  const wanted = conn.settings.get('hostaddrfamily')?.value.trim().toLowerCase();
-  if (wanted !== undefined && hostaddrfamilyWords[wanted]) return hostaddrfamilyWords[wanted];
-  const values = SIDES.flatMap((side) => ['', 'nexthop'].map((name) => endSetting(conn, side, name)?.value.trim().toLowerCase() ?? ''));
-  if (facts.hostFamilyFrom === 'ipv6-anywhere') return values.some((v) => v.includes(':') || v === '%defaultroute6' || v === '%any6') ? 'ipv6' : 'ipv4';
-  for (const v of values) {
-    const f = familyOf(v) ?? facts.hostWordFamilies[v];
-    if (f) return f;
-  }
-  return 'ipv4';
-}
 
 /** 5.x: an end's families come from its subnets, else its pools, else its host. */
 function endFamilies(conn: ResolvedConn, side: 'left' | 'right', host: Family): FamilySource | undefined {
