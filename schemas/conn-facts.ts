@@ -45,6 +45,21 @@ export const endAuthNeedsAuthby: Readonly<Record<string, readonly string[]>> = {
   ecdsa: ['ecdsa', 'ecdsa-sha2', 'ecdsa-sha2_256', 'ecdsa-sha2_384', 'ecdsa-sha2_512'],
 };
 
+/**
+ * The end auth pluto takes from authby= for an end without leftauth=/rightauth= (5.4's
+ * lib/libswan/authby.c auth_from_authby): the first of these whose authby= words are listed;
+ * without authby= the default is RSA signatures.
+ */
+export const authFromAuthbyOrder: readonly { readonly auth: string; readonly authby: readonly string[] }[] = [
+  { auth: 'rsasig', authby: ['rsasig', 'rsa', 'rsa-sha2', 'rsa-sha2_256', 'rsa-sha2_384', 'rsa-sha2_512'] },
+  { auth: 'ecdsa', authby: ['ecdsa', 'ecdsa-sha2', 'ecdsa-sha2_256', 'ecdsa-sha2_384', 'ecdsa-sha2_512'] },
+  { auth: 'eddsa', authby: ['eddsa'] },
+  { auth: 'rsasig', authby: ['rsa-sha1'] },
+  { auth: 'secret', authby: ['secret'] },
+  { auth: 'null', authby: ['null'] },
+  { auth: 'never', authby: ['never'] },
+];
+
 /** What each release refuses at `ipsec auto --add`, beyond what every release refuses. */
 export interface ConnAddFacts {
   /** `leftsourceip=` outside `leftsubnet=`: refused from 5.0 ("is not within"); 4.x loads it and routing breaks. */

@@ -2,7 +2,7 @@ import type { ResolvedConfig, ResolvedConn } from '../../model/connections';
 import { ADD_TIME_CONSTRAINTS, DURATION_SYNTAX, type AddTimeCondition, type AddTimeConstraint } from '../../../schemas/add-time-constraints';
 import type { LibreswanVersion } from '../../../schemas/keywords';
 import { valueSyntaxPattern } from '../../model/typed-value';
-import { negotiationlessTypes } from '../../../schemas/conn-facts';
+import { authFromAuthbyOrder, connAddFacts, negotiationlessTypes } from '../../../schemas/conn-facts';
 import { refusedWhenAdded, isBuildingBlock, unreadOnShunt } from '../conn-role';
 import { connFinding } from '../conn-finding';
 import { authbyItems, droppedByParser, ikeVersionOf, isYes } from '../left-right/ends';
@@ -43,7 +43,12 @@ function valueOf(scope: Scope, template: string): string | undefined {
 
 function endAuth(scope: Scope, end: End): string | undefined {
   const v = scope.conn.settings.get(`${end}auth`)?.value.trim().toLowerCase();
-  return v === 'psk' ? 'secret' : v;
+  if (v !== undefined && v !== '') return v === 'psk' ? 'secret' : v;
+  // 5.4 fills an end without auth= in from authby= (5.2 refuses one auth= without the other).
+  if (connAddFacts[scope.version].endAuthPairRequired) return undefined;
+  const items = authbyItems(scope.conn);
+  if (items.length === 0) return 'rsasig';
+  return authFromAuthbyOrder.find((o) => o.authby.some((a) => items.includes(a)))?.auth;
 }
 
 function holds(c: AddTimeCondition, scope: Scope): boolean {

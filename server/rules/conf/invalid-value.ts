@@ -1,7 +1,7 @@
 import type { KeywordVersionInfo } from '../../../schemas/keywords';
 import type { AddressSyntax } from '../../../schemas/address-syntax';
 import { checkAddress, checkAddressPool, checkCidr, checkSubnet, looksLikeHostname, parseAddress } from '../../model/address-syntax';
-import type { Assignment } from '../../model/connections';
+import type { Assignment, ResolvedConn } from '../../model/connections';
 import { isBuildingBlock, readWhenAdded, refusedWhenAdded, unreadOnShunt } from '../conn-role';
 import { connAddFacts } from '../../../schemas/conn-facts';
 import { connFinding } from '../conn-finding';
@@ -98,6 +98,21 @@ export function valueFinding(a: Assignment, problem: string, info: KeywordVersio
 export const invalidValue: ConfRule = {
   meta: { id: 'invalid-value', description: 'A value that does not fit its keyword (type, allowed words, address syntax) in the target version.', defaultSeverity: 'error', scope: 'conf' },
   check({ config, syntax, version, table }, report) {
+    // Which conns take each line (own section, also=, %default): built once, on the first malformed value that refuses conns.
+    let takersByLine: Map<Assignment, ResolvedConn[]> | undefined;
+    const takersOf = (a: Assignment): readonly ResolvedConn[] => {
+      if (!takersByLine) {
+        takersByLine = new Map();
+        for (const conn of config.conns) {
+          for (const setting of conn.settings.values()) {
+            const list = takersByLine.get(setting.source);
+            if (list) list.push(conn);
+            else takersByLine.set(setting.source, [conn]);
+          }
+        }
+      }
+      return takersByLine.get(a) ?? [];
+    };
     for (const assignments of config.assignments.values()) {
       for (const a of assignments) {
         if (a.meaning.kind !== 'known') continue;
@@ -109,7 +124,7 @@ export const invalidValue: ConfRule = {
         const inherited: Finding[] = [];
         if (finding.rejectedByLibreswan && failsOnlyTheConn(info, a.value)) {
           const key = a.meaning.storageKey;
-          const takers = config.conns.filter((c) => c.settings.get(key)?.source === a);
+          const takers = takersOf(a);
           // 5.4 skips most values of a never-negotiate conn, and some values unless another key is yes.
           const readers = takers.filter((c) => readWhenAdded(version, c, key));
           const own = takers.find((c) => c.placed === a.placed);
