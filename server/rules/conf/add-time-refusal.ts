@@ -2,8 +2,8 @@ import type { ResolvedConfig, ResolvedConn } from '../../model/connections';
 import { ADD_TIME_CONSTRAINTS, DURATION_SYNTAX, type AddTimeCondition, type AddTimeConstraint } from '../../../schemas/add-time-constraints';
 import type { LibreswanVersion } from '../../../schemas/keywords';
 import { valueSyntaxPattern } from '../../model/typed-value';
-import { authFromAuthbyOrder, connAddFacts, negotiationlessTypes } from '../../../schemas/conn-facts';
-import { refusedWhenAdded, isBuildingBlock, unreadOnShunt } from '../conn-role';
+import { authFromAuthbyOrder, connAddFacts } from '../../../schemas/conn-facts';
+import { refusedWhenAdded, isBuildingBlock, isNeverNegotiate, unreadOnShunt } from '../conn-role';
 import { connFinding } from '../conn-finding';
 import { authbyItems, droppedByParser, ikeVersionOf, isYes } from '../left-right/ends';
 import type { ConfRule } from '../rule';
@@ -25,6 +25,9 @@ interface Scope {
   readonly conn: ResolvedConn;
   readonly end: End;
   readonly version: LibreswanVersion;
+  /** Per conn, worked out once: its IKE version and whether it is a shunt. */
+  readonly ikeVersion: 1 | 2;
+  readonly neverNegotiate: boolean;
   /** The detail a test found, for the message. */
   detail?: string;
 }
@@ -79,11 +82,8 @@ function holds(c: AddTimeCondition, scope: Scope): boolean {
     const n = Number(v);
     return n < c.min || n > c.max;
   }
-  if ('ikeVersion' in c) return ikeVersionOf(scope.conn) === c.ikeVersion;
-  if ('neverNegotiates' in c) {
-    const type = scope.conn.settings.get('type')?.value.trim().toLowerCase();
-    return (type !== undefined && negotiationlessTypes.has(type)) === c.neverNegotiates;
-  }
+  if ('ikeVersion' in c) return scope.ikeVersion === c.ikeVersion;
+  if ('neverNegotiates' in c) return scope.neverNegotiate === c.neverNegotiates;
   if ('opportunistic' in c) {
     const hosts = ['left', 'right'].map((e) => scope.conn.settings.get(e)?.value.trim().toLowerCase() ?? '');
     return hosts.some((h) => OPPORTUNISTIC_HOSTS.has(h)) === c.opportunistic;
@@ -122,15 +122,19 @@ export const addTimeRefusal: ConfRule = {
   check({ config, version }, report) {
     const constraints = ADD_TIME_CONSTRAINTS.filter((c) => c.versions.includes(version));
     if (constraints.length === 0) return;
+    const skipsShuntValues = connAddFacts[version].neverNegotiateReads !== undefined;
     for (const conn of config.conns) {
       if (isBuildingBlock(config, conn)) continue;
       const rejected = refusedWhenAdded(config, version, conn);
+      const ikeVersion = ikeVersionOf(conn);
+      const neverNegotiate = isNeverNegotiate(conn);
+      // A never-negotiate conn whose value pluto skips unread (5.4) is not refused for it.
+      const mayLeaveUnread = skipsShuntValues && neverNegotiate;
       for (const constraint of constraints) {
         const ends: End[] = constraint.perEnd ? ['left', 'right'] : ['left'];
         for (const end of ends) {
-          // A never-negotiate conn whose value pluto skips unread (5.4) is not refused for it.
-          if (constraint.reads.some((k) => unreadOnShunt(version, conn, keyOf(k, end)))) continue;
-          const scope: Scope = { config, conn, end, version };
+          if (mayLeaveUnread && constraint.reads.some((k) => unreadOnShunt(version, conn, keyOf(k, end)))) continue;
+          const scope: Scope = { config, conn, end, version, ikeVersion, neverNegotiate };
           if (!holds(constraint.when, scope)) continue;
           const cause = conn.settings.get(keyOf(constraint.at, end));
           report(connFinding(conn, cause, {

@@ -43,8 +43,16 @@ export function droppedByParser(s: Setting): boolean {
   if (m.kind !== 'known') return false;
   const info = m.canonical.info;
   if (info.valueCheckedAt !== 'parser' || (info.onInvalidValue !== 'warn-ignore' && info.onInvalidValue !== 'silently-ignored')) return false;
-  return checkTypedValue(s.value.trim(), info) !== undefined;
+  // One line feeds every conn that inherits it: judge it once.
+  let dropped = droppedByLine.get(s.source);
+  if (dropped === undefined) {
+    dropped = checkTypedValue(s.value.trim(), info) !== undefined;
+    droppedByLine.set(s.source, dropped);
+  }
+  return dropped;
 }
+
+const droppedByLine = new WeakMap<Setting['source'], boolean>();
 
 /** endSetting, without a value the parser drops (droppedByParser). */
 export function readEndSetting(conn: ResolvedConn, side: Side, name: string): Setting | undefined {
