@@ -26,6 +26,8 @@ export type AddTimeTest =
   | 'not-an-address'
   /** A raw public key (`0s…` base64, `0x…` hex) with characters outside its alphabet. */
   | 'malformed-raw-key'
+  /** An address pool with an IPv6 range. */
+  | 'ipv6-pool'
   /** A subnet list item with bits set below its prefix (`10.9.0.1/16`). */
   | 'host-bits-in-list'
   /** A single subnet with host bits, while either end has subnets= (the conn is split into aliases). */
@@ -119,6 +121,12 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
     id: 'pool-overlaps-earlier', versions: V5, perEnd: true, reads: ['{end}addresspool'],
     when: { test: 'pool-overlaps-earlier', key: '{end}addresspool' }, at: '{end}addresspool',
     reason: 'the address pool overlaps {detail} without being the same range; pluto shares a pool between conns only when both name exactly the same addresses. Use the identical range or a disjoint one',
+  },
+  {
+    // IKEv1's mode config hands out IPv4 addresses only (checked with the fuzzer's 5.2 verdicts).
+    id: 'pool-ipv6-ikev1', versions: V5, perEnd: true, reads: ['{end}addresspool', 'keyexchange'],
+    when: { all: [{ ikeVersion: 1 }, { neverNegotiates: false }, { test: 'ipv6-pool', key: '{end}addresspool' }] }, at: '{end}addresspool',
+    reason: 'the address pool {detail} is IPv6, and IKEv1 mode config hands out IPv4 addresses only; pluto refuses it. Use an IPv4 pool or IKEv2',
   },
   {
     id: 'modecfgserver-own-pool', versions: V5, perEnd: true, reads: ['{end}modecfgserver', '{end}addresspool'],

@@ -100,6 +100,8 @@ export function runAddTimeTest(test: AddTimeTest, key: string, config: ResolvedC
       const zero = poolItems(value).find((r) => r.lo.every((b) => b === 0));
       return zero?.text;
     }
+    case 'ipv6-pool':
+      return poolItems(value).find((r) => r.v6)?.text;
     case 'pool-overlaps-earlier':
       return poolOverlaps(config).get(`${conn.name}\u0000${key}`);
     case 'two-addresses-of-one-family': {

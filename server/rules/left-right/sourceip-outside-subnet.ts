@@ -25,10 +25,13 @@ export const leftRightSourceipOutsideSubnet: ConfRule = {
           });
           continue;
         }
-        // subnets= (on either end) makes alias conns whose selectors pluto does not compare with sourceip=.
-        if (facts.sourceipMustMatchHostWithoutSubnet && SIDES.some((s) => endSetting(conn, s, 'subnets'))) continue;
+        // subnets= (on either end) makes alias conns, and pluto does not hold sourceip= against an
+        // alias's selectors; the comparison with the host, for an end without any, still applies.
+        const aliases = facts.sourceipMustMatchHostWithoutSubnet && SIDES.some((s) => endSetting(conn, s, 'subnets'));
+        if (aliases && endSetting(conn, side, 'subnets')) continue;
         const subnet = endSetting(conn, side, 'subnet');
         if (subnet) {
+          if (aliases) continue;
           const cidrs = subnetsOf(subnet.value).flatMap((s) => (s.cidr ? [s.cidr] : []));
           if (cidrs.length === 0) continue;
           const outside = addresses.find((a) => !cidrs.some((c) => cidrContains(c, a)));
