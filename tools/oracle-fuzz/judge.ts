@@ -89,7 +89,16 @@ function lintReasonOf(ds: readonly LintDiagnostic[]): string {
   return ds.length === 0 ? '' : `${ds[0].ruleId}: ${ds[0].message}`;
 }
 
-export function compare(oracle: OracleVerdict, lint: LintVerdict): FileComparison {
+/** A host given as a name, which pluto looks up in DNS (the oracle's namespace has none). */
+const DNS_NAME = /^(?!%)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
+
+/**
+ * `other`: the other release's verdict on the same file. 5.2 refuses some conns without a
+ * word (a conn of `subnets=` that its addconn never hands over); when the other release
+ * refuses the same conn for a reason the host decides, this one is left out too, as the
+ * corpus measure does (test/corpus/support/conn-agreement.ts).
+ */
+export function compare(oracle: OracleVerdict, lint: LintVerdict, other?: OracleVerdict): FileComparison {
   if (oracle.loadExit !== 0) {
     const ours = lint.rejected.length > 0;
     return { outcomes: [{ conn: '(file)', pluto: true, lint: ours, plutoReason: oracle.loadMessages.join(' / '), lintReason: lintReasonOf(lint.rejected) }], skipped: [] };
@@ -121,6 +130,17 @@ export function compare(oracle: OracleVerdict, lint: LintVerdict): FileCompariso
     }
     if (refused && hostDependent(verdict.messages)) {
       skipped.push({ conn: name, why: `host-dependent: ${verdict.messages[0] ?? ''}` });
+      continue;
+    }
+    // Refused without a reason: when a host is a DNS name, the lookup (the host's) decided it.
+    const silent = refused && !verdict.messages.some((m) => /failed to add|ERROR|did not load|not held by pluto after addconn \((?!addconn skipped it)/.test(m));
+    if (silent && resolved.some((c) => ['left', 'right'].some((end) => DNS_NAME.test(c.settings.get(end)?.value ?? '')))) {
+      skipped.push({ conn: name, why: 'host-dependent: a host is a DNS name and pluto gave no other reason' });
+      continue;
+    }
+    const otherSays = other?.conns.get(name);
+    if (refused && verdict.messages.length === 0 && otherSays && !otherSays.held && hostDependent(otherSays.messages)) {
+      skipped.push({ conn: name, why: `host-dependent (said by the other release): ${otherSays.messages[0] ?? ''}` });
       continue;
     }
     const mine = lint.byConn.get(name) ?? [];

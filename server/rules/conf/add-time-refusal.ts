@@ -22,6 +22,7 @@ interface Scope {
   readonly config: ResolvedConfig;
   readonly conn: ResolvedConn;
   readonly end: End;
+  readonly fips: boolean;
   /** The detail a test found, for the message. */
   detail?: string;
 }
@@ -62,6 +63,7 @@ function holds(c: AddTimeCondition, scope: Scope): boolean {
     const n = Number(v);
     return n < c.min || n > c.max;
   }
+  if ('fips' in c) return scope.fips === c.fips;
   if ('ikeVersion' in c) return ikeVersionOf(scope.conn) === c.ikeVersion;
   if ('neverNegotiates' in c) {
     const type = scope.conn.settings.get('type')?.value.trim().toLowerCase();
@@ -102,7 +104,7 @@ export const addTimeRefusal: ConfRule = {
     defaultSeverity: 'error',
     scope: 'conf',
   },
-  check({ config, version }, report) {
+  check({ config, version, fips }, report) {
     const constraints = ADD_TIME_CONSTRAINTS.filter((c) => c.versions.includes(version));
     if (constraints.length === 0) return;
     for (const conn of config.conns) {
@@ -111,7 +113,7 @@ export const addTimeRefusal: ConfRule = {
       for (const constraint of constraints) {
         const ends: End[] = constraint.perEnd ? ['left', 'right'] : ['left'];
         for (const end of ends) {
-          const scope: Scope = { config, conn, end };
+          const scope: Scope = { config, conn, end, fips };
           if (!holds(constraint.when, scope)) continue;
           const cause = conn.settings.get(keyOf(constraint.at, end));
           report(connFinding(conn, cause, {
