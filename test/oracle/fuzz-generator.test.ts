@@ -63,6 +63,24 @@ describe('the differential fuzzer, offline', () => {
     expect(groups.map((g) => g.key)).toEqual(['pluto refuses, ipsec-lint accepts: something only pluto knows']);
   });
 
+  it('leaves out what the oracle cannot tell: silent refusals of a DNS-named host, of a 5.2 conn the other release refuses for the host, and 4.10 conns of several subnets', () => {
+    const path = join(dir, 'cannot-tell.conf');
+    writeFileSync(path, [
+      'conn named', '\tleft=192.0.2.1', '\tright=vpn.example.com', '\tauto=add', '',
+      'conn alias', '\tleft=192.0.2.1', '\tright=192.0.2.2', '\trightsubnets={10.0.1.0/24 10.0.2.0/24}', '\tauto=add', '',
+      'conn plain', '\tleft=192.0.2.1', '\tright=192.0.2.2', '\tauto=add', '',
+    ].join('\n'));
+    const silent = { held: false, messages: [] };
+    const oracle: OracleVerdict = { loadExit: 0, loadMessages: [], conns: new Map([['named', silent], ['alias', silent], ['plain', silent]]) };
+    const other: OracleVerdict = { loadExit: 0, loadMessages: [], conns: new Map([['alias', { held: false, messages: ['"alias": failed to add connection: right certificate \'east\' not found in the NSS database'] }]]) };
+    const five = compare(oracle, lintVerdict(path, '5.2', false), other, '5.2');
+    expect(five.skipped.map((s) => s.conn).sort()).toEqual(['alias', 'named']);
+    expect(five.outcomes.map((o) => o.conn)).toEqual(['plain']);
+    const held = { held: true, messages: [] };
+    const four = compare({ ...oracle, conns: new Map([['alias', held], ['plain', held]]) }, lintVerdict(path, '4.10', false), undefined, '4.10');
+    expect(four.skipped.map((s) => s.conn)).toEqual(['alias']);
+  });
+
   it("reads a pluto the oracle lost as the oracle's failure, asks again, and never counts it as a refusal", async () => {
     const lostConn = { held: false, messages: ['ipsec addconn: ERROR: connect(pluto_ctl) failed: Connection refused (errno 111)'] };
     const stored = { loadExit: 0, loadMessages: [], conns: { c1: lostConn, c2: { held: true, messages: [] } } };

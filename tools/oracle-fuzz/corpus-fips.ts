@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     if (Date.now() > deadline) return;
     const path = join(corpusDir, t.file);
     const lint = lintVerdict(path, t.version, t.fips, corpusDir);
-    const { verdict } = await askSteadily(() => askOracle(path, t.version, { fips: t.fips, secrets, tmp: join(cacheDir, 'tmp') }), (v) => compare(v, lint).outcomes.some((o) => o.pluto !== o.lint));
+    const { verdict } = await askSteadily(() => askOracle(path, t.version, { fips: t.fips, secrets, tmp: join(cacheDir, 'tmp') }), (v) => compare(v, lint, undefined, t.version).outcomes.some((o) => o.pluto !== o.lint));
     const cache = caches.get(`${t.version}${t.fips}`)!;
     const c = toCached(t.key, verdict);
     appendFileSync(cache.path, `${JSON.stringify(c)}\n`);
@@ -173,8 +173,8 @@ async function main(): Promise<void> {
       }
       const path = join(corpusDir, f);
       const other = otherRelease?.get(f);
-      const inFips = compare(fipsVerdict, lintVerdict(path, version, true, corpusDir), other).outcomes;
-      const outside = new Map<string, ConnOutcome>(compare(base, lintVerdict(path, version, false, corpusDir), other).outcomes.map((o) => [o.conn, o]));
+      const inFips = compare(fipsVerdict, lintVerdict(path, version, true, corpusDir), other, version).outcomes;
+      const outside = new Map<string, ConnOutcome>(compare(base, lintVerdict(path, version, false, corpusDir), other, version).outcomes.map((o) => [o.conn, o]));
       for (const o of inFips) {
         counted++;
         const ok = o.pluto === o.lint;
