@@ -1,12 +1,43 @@
+import type { VersionBehaviour } from '../../../schemas/behaviour';
+import type { ConflictProblem, ResolvedConn } from '../../model/connections';
+import type { PlacedSection } from '../../model/include-graph';
 import type { ConfRule } from '../rule';
+
+const nameOf = (s: PlacedSection): string => (s.section.kind === 'conn' ? `conn '${s.section.name}'` : "'config setup'");
+
+/**
+ * How a conn that fails to combine fares: 4.x and 5.2 never load it; 5.4's startup load
+ * (`addconn --autoall`, run by pluto) still sends it when its `auto=` asks for that, with
+ * the values met first, while `ipsec add NAME` refuses it.
+ */
+function fate(conn: ResolvedConn, behaviour: VersionBehaviour, version: string): { readonly rejected: boolean; readonly tail: string } {
+  const auto = conn.settings.get('auto')?.value.toLowerCase();
+  if (auto !== undefined && behaviour.failedConnLoadsAtStartup.includes(auto)) {
+    return { rejected: false, tail: `Libreswan ${version} still loads conn '${conn.name}' when pluto starts (auto=${auto}), but 'ipsec add ${conn.name}' refuses it ("did not load properly")` };
+  }
+  return { rejected: true, tail: `Libreswan ${version} refuses to load conn '${conn.name}'` };
+}
+
+function clashText(p: ConflictProblem, connName: string, version: string, behaviour: VersionBehaviour): string {
+  const here = nameOf(p.clash.placed);
+  const there = nameOf(p.kept.source.placed);
+  if (!p.refuses) return `'${p.storageKey}' is set both in ${there} and in ${here}, which conn '${connName}' combines through also= (same value: remove one)`;
+  const both = `'${p.kept.value}' from ${there} and '${p.clash.value}' from ${here}`;
+  if (!p.sameValue) return `conn '${connName}' combines through also= two values of '${p.storageKey}': ${both}`;
+  const meaning = p.clash.meaning;
+  const how = meaning.kind === 'known' ? behaviour.repeatJudgedAs[meaning.match.info.tableType ?? ''] : undefined;
+  const why = how === 'text' ? 'compares the two as written' : 'takes any repeat of this key as a clash, even with the same value';
+  return `conn '${connName}' combines through also= '${p.storageKey}' twice, ${both}: the same setting, but Libreswan ${version} ${why}`;
+}
 
 /** `also=` problems: a missing target, a clash between the conn and what it pulls in, a loop, `also=` in `%default`. */
 export const alsoReference: ConfRule = {
   meta: { id: 'also-reference', description: "Problems with also=: missing targets, conflicting values, loops, also= in conn %default.", defaultSeverity: 'error', scope: 'conf' },
-  check({ config, version }, report) {
+  check({ config, version, behaviour }, report) {
     const reported = new Set<string>();
     const once = (key: string): boolean => (reported.has(key) ? false : (reported.add(key), true));
     for (const conn of config.conns) {
+      const { rejected, tail } = fate(conn, behaviour, version);
       for (const p of conn.problems) {
         if (p.kind === 'also-missing') {
           if (!once(`m:${p.at.file.path}:${p.at.line.line}:${conn.name}`)) continue;
@@ -15,8 +46,10 @@ export const alsoReference: ConfRule = {
             conn: conn.name,
             file: p.at.file.path,
             range: value?.range ?? p.at.line.range,
-            message: `also=${p.target}: no conn named '${p.target}' (names are case-sensitive); conn '${conn.name}' will not load`,
-            rejectedByLibreswan: true,
+            message: rejected
+              ? `also=${p.target}: no conn named '${p.target}' (names are case-sensitive); conn '${conn.name}' will not load`
+              : `also=${p.target}: no conn named '${p.target}' (names are case-sensitive); ${tail}`,
+            rejectedByLibreswan: rejected,
           });
         } else if (p.kind === 'also-cycle') {
           if (!once(`c:${p.at.file.path}:${p.at.line.line}`)) continue;
@@ -26,19 +59,29 @@ export const alsoReference: ConfRule = {
           if (p.kept.source.placed === p.clash.placed) continue;
           if (!once(`x:${p.clash.file.path}:${p.clash.line.line}:${conn.name}`)) continue;
           const related = [{ file: p.kept.source.file.path, range: p.kept.source.line.range, message: `${p.storageKey}=${p.kept.value} set here first` }];
-          const nameOf = (s: typeof p.clash.placed): string => (s.section.kind === 'conn' ? `conn '${s.section.name}'` : "'config setup'");
-          const here = nameOf(p.clash.placed);
-          const there = nameOf(p.kept.source.placed);
           report({
             conn: conn.name,
             file: p.clash.file.path,
             range: p.clash.line.range,
-            message: p.sameValue
-              ? `'${p.storageKey}' is set both in ${there} and in ${here}, which conn '${conn.name}' combines through also= (same value: remove one)`
-              : `conn '${conn.name}' combines through also= two values of '${p.storageKey}': '${p.kept.value}' from ${there} and '${p.clash.value}' from ${here}; Libreswan ${version} refuses to load conn '${conn.name}' (keep one)`,
-            rejectedByLibreswan: !p.sameValue,
-            severity: p.sameValue ? 'warning' : 'error',
+            message: p.refuses ? `${clashText(p, conn.name, version, behaviour)}; ${tail} (keep one)` : clashText(p, conn.name, version, behaviour),
+            rejectedByLibreswan: p.refuses && rejected,
+            severity: p.refuses ? 'error' : 'warning',
             related,
+          });
+        } else if (p.kind === 'inherited-conflict') {
+          // Reported at this conn's also= line; the clash itself is the pulled-in section's finding.
+          const c = p.conflict;
+          if (!once(`i:${p.via.file.path}:${p.via.line.line}:${c.clash.file.path}:${c.clash.line.line}:${conn.name}`)) continue;
+          report({
+            conn: conn.name,
+            file: p.via.file.path,
+            range: p.via.line.value?.range ?? p.via.line.range,
+            message: `also=${p.via.value} brings in a clash: ${nameOf(c.clash.placed)} sets '${c.storageKey}' again ('${c.kept.value}' then '${c.clash.value}'), and Libreswan expands it anew for every conn that pulls it in; ${tail}`,
+            rejectedByLibreswan: rejected,
+            related: [
+              { file: c.kept.source.file.path, range: c.kept.source.line.range, message: `${c.storageKey}=${c.kept.value} set here first` },
+              { file: c.clash.file.path, range: c.clash.line.range, message: `${c.storageKey}=${c.clash.value} set again here` },
+            ],
           });
         }
       }
