@@ -40,6 +40,12 @@ export interface VersionBehaviour {
    * empty there. Matched case-insensitively against the conn's effective `auto=`.
    */
   readonly failedConnLoadsAtStartup: readonly string[];
+  /**
+   * `also=` inside `conn %default`: 4.x fails loading %default ("also= is not valid in
+   * section '%default'"); 5.0-5.2's parser drops the line with a warning; 5.4's parser stops
+   * the file ("unrecognized 'conn %default' keyword 'also'"). Checked live for 4.10, 5.2, 5.4.
+   */
+  readonly alsoInDefault: 'refused' | 'ignored' | 'file-fails';
 }
 
 /** See `VersionBehaviour.repeatJudgedAs`. */
@@ -57,18 +63,21 @@ const v4: VersionBehaviour = {
   duplicateKeyInSection: 'conflict', includeTooDeepIsFatal: true, badConnValueRejects: 'file', publicKeyInDefaultRejected: true,
   repeatJudgedAs: { ...always(TEXT_TYPES_V4_V52), kt_loose_enum: 'free-text-equal' },
   failedConnLoadsAtStartup: [],
+  alsoInDefault: 'refused',
 };
 const v50: VersionBehaviour = {
   duplicateKeyInSection: 'first-wins', includeTooDeepIsFatal: false, badConnValueRejects: 'conn', publicKeyInDefaultRejected: false,
   repeatJudgedAs: always([...TEXT_TYPES_V4_V52, 'kt_host']),
   failedConnLoadsAtStartup: [],
+  alsoInDefault: 'ignored',
 };
-// 5.3 moved the conn table to lib/libswan/ipsecconf with every value kept as text, as 5.4
-// does; it is assumed (not checked live) to combine as 5.4.
+// 5.3 moved the conn table and parser to lib/libswan/ipsecconf, with every value kept as
+// text as in 5.4; it is assumed (not checked live) to combine as 5.4.
 const v53: VersionBehaviour = {
   ...v50,
   repeatJudgedAs: { kt_string: 'text' },
   failedConnLoadsAtStartup: ['add', 'ondemand', 'route', 'up', 'start', 'keep'],
+  alsoInDefault: 'file-fails',
 };
 
 export const versionBehaviour: Readonly<Record<LibreswanVersion, VersionBehaviour>> = {

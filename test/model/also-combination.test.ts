@@ -136,3 +136,15 @@ describe('a bad value inherited through also= or %default', () => {
     expect(found.find((d) => (d as { conn?: string }).conn === 'c1' && d.message.includes('leftauth'))?.message).toMatch(/^conn 'c1' inherits leftauth=rsa: leftauth=rsa: /);
   });
 });
+
+describe('also= in conn %default', () => {
+  const text = 'conn base\n\tpfs=yes\n\nconn %default\n\talso=base\n\nconn c\n\tleft=192.0.2.1\n\tright=198.51.100.7\n\tauto=add\n';
+  const finding = (version: LibreswanVersion) => lint(text, version).find((d) => d.ruleId === 'also-reference');
+
+  it('stops the file in 5.4, is dropped with a warning in 5.2, and is refused in 4.10', () => {
+    expect([finding('5.4')?.severity, finding('5.4')?.rejectedByLibreswan]).toEqual(['error', true]);
+    expect(finding('5.4')?.message).toContain('refuses to load the file');
+    expect([finding('5.2')?.severity, finding('5.2')?.rejectedByLibreswan]).toEqual(['warning', false]);
+    expect([finding('4.10')?.severity, finding('4.10')?.rejectedByLibreswan]).toEqual(['error', true]);
+  });
+});

@@ -40,6 +40,8 @@ const CASES: Readonly<Record<string, string>> = {
     'conn twice\n\talso=base1\n\talso=base1\n\tright=198.51.100.62\n\tauto=ignore\n\n' +
     'conn %default\n\tikelifetime=2h\n\n' +
     'conn over-default\n\tikelifetime=3h\n\tleft=192.0.2.1\n\tright=198.51.100.63\n\tauthby=secret\n\tauto=ignore\n',
+  // 5.4 does not load this file; 5.2 drops the line; 4.10 refuses %default's also=.
+  'default-also': 'conn base\n\tpfs=yes\n\nconn %default\n\talso=base\n\tikelifetime=2h\n\nconn c\n\tleft=192.0.2.1\n\tright=198.51.100.70\n\tauthby=secret\n\tauto=add\n',
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'also-live-'));

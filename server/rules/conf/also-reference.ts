@@ -89,8 +89,18 @@ export const alsoReference: ConfRule = {
     for (const [placed, assignments] of config.assignments) {
       if (placed.section.kind !== 'conn' || placed.section.name !== '%default') continue;
       for (const a of assignments) {
-        if (a.meaning.kind === 'known' && a.meaning.storageKey === 'also') {
-          report({ file: a.file.path, range: a.line.key.range, message: "also= is not allowed in 'conn %default': put the shared settings in %default itself, or use also= in each conn", rejectedByLibreswan: true });
+        if (a.meaning.kind !== 'known' || a.meaning.storageKey !== 'also') continue;
+        const advice = 'put the shared settings in %default itself, or use also= in each conn';
+        switch (behaviour.alsoInDefault) {
+          case 'ignored':
+            report({ file: a.file.path, range: a.line.key.range, message: `also= is not allowed in 'conn %default': Libreswan ${version} ignores this line (with a warning), so no conn gets what it names; ${advice}`, rejectedByLibreswan: false, severity: 'warning' });
+            break;
+          case 'file-fails':
+            report({ file: a.file.path, range: a.line.key.range, message: `also= is not allowed in 'conn %default': Libreswan ${version} refuses to load the file; ${advice}`, rejectedByLibreswan: true });
+            break;
+          case 'refused':
+            report({ file: a.file.path, range: a.line.key.range, message: `also= is not allowed in 'conn %default': Libreswan ${version} refuses it; ${advice}`, rejectedByLibreswan: true });
+            break;
         }
       }
     }
