@@ -148,3 +148,16 @@ describe('also= in conn %default', () => {
     expect([finding('4.10')?.severity, finding('4.10')?.rejectedByLibreswan]).toEqual(['error', true]);
   });
 });
+
+describe('two spellings of one key in one section', () => {
+  const text =
+    'conn esp-same\n\tleft=192.0.2.1\n\tright=198.51.100.80\n\tauthby=secret\n\tesp=aes-sha1\n\tphase2alg=aes-sha1\n\tauto=ignore\n\n' +
+    'conn life-60m\n\tleft=192.0.2.1\n\tright=198.51.100.82\n\tauthby=secret\n\tkeylife=1h\n\tsalifetime=60m\n\tauto=ignore\n';
+  const dup = (version: LibreswanVersion) => lint(text, version).filter((d) => d.ruleId === 'duplicate-key' && d.rejectedByLibreswan).map((d) => (d as { conn?: string }).conn);
+
+  it('are judged as a repeat through also=: 5.2 refuses the same esp= text, 5.4 and not 4.10/5.2 refuse 1h then 60m', () => {
+    expect(dup('5.2')).toEqual(['esp-same']);
+    expect(dup('5.4')).toEqual(['life-60m']);
+    expect(dup('4.10')).toEqual(['esp-same']);
+  });
+});

@@ -40,6 +40,11 @@ const CASES: Readonly<Record<string, string>> = {
     'conn twice\n\talso=base1\n\talso=base1\n\tright=198.51.100.62\n\tauto=ignore\n\n' +
     'conn %default\n\tikelifetime=2h\n\n' +
     'conn over-default\n\tikelifetime=3h\n\tleft=192.0.2.1\n\tright=198.51.100.63\n\tauthby=secret\n\tauto=ignore\n',
+  // Two spellings of one key in one section reach addconn, which judges them as through also=.
+  aliases:
+    'conn esp-same\n\tleft=192.0.2.1\n\tright=198.51.100.80\n\tauthby=secret\n\tesp=aes-sha1\n\tphase2alg=aes-sha1\n\tauto=ignore\n\n' +
+    'conn life-same\n\tleft=192.0.2.1\n\tright=198.51.100.81\n\tauthby=secret\n\tkeylife=1h\n\tsalifetime=1h\n\tauto=ignore\n\n' +
+    'conn life-60m\n\tleft=192.0.2.1\n\tright=198.51.100.82\n\tauthby=secret\n\tkeylife=1h\n\tsalifetime=60m\n\tauto=ignore\n',
   // 5.4 does not load this file; 5.2 drops the line; 4.10 refuses %default's also=.
   'default-also': 'conn base\n\tpfs=yes\n\nconn %default\n\talso=base\n\tikelifetime=2h\n\nconn c\n\tleft=192.0.2.1\n\tright=198.51.100.70\n\tauthby=secret\n\tauto=add\n',
 };
