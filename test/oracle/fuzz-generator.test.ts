@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseConf } from '../../grammar/conf/parse';
 import { generateFile } from '../../tools/oracle-fuzz/generate';
 import { compare, lintVerdict } from '../../tools/oracle-fuzz/judge';
-import type { OracleVerdict } from '../../tools/oracle-fuzz/oracle';
+import { askSteadily, loadVerdict, oracleLost, type OracleVerdict } from '../../tools/oracle-fuzz/oracle';
 import { fileSeed } from '../../tools/oracle-fuzz/random';
 import { groupDisagreements, normaliseReason } from '../../tools/oracle-fuzz/report';
 
@@ -61,6 +61,20 @@ describe('the differential fuzzer, offline', () => {
     expect(outcomes.map((o) => [o.conn, o.pluto, o.lint])).toEqual([['c1', false, false], ['c3', true, false]]);
     const groups = groupDisagreements(outcomes.filter((o) => o.pluto !== o.lint).map((o) => ({ ...o, file: path })));
     expect(groups.map((g) => g.key)).toEqual(['pluto refuses, ipsec-lint accepts: something only pluto knows']);
+  });
+
+  it("reads a pluto the oracle lost as the oracle's failure, asks again, and never counts it as a refusal", async () => {
+    const lostConn = { held: false, messages: ['ipsec addconn: ERROR: connect(pluto_ctl) failed: Connection refused (errno 111)'] };
+    const stored = { loadExit: 0, loadMessages: [], conns: { c1: lostConn, c2: { held: true, messages: [] } } };
+    expect(oracleLost(loadVerdict({ ...stored, conns: { c2: { held: true, messages: [] } } }))).toBeUndefined();
+    expect(loadVerdict(stored).error).toMatch(/lost pluto while adding 'c1'/);
+    const good: OracleVerdict = { loadExit: 0, loadMessages: [], conns: new Map([['c1', { held: true, messages: [] }]]) };
+    const answers = [loadVerdict(stored), good];
+    let asked = 0;
+    const { verdict } = await askSteadily(async () => answers[Math.min(asked++, answers.length - 1)], () => false);
+    expect(asked).toBe(2);
+    expect(verdict.error).toBeUndefined();
+    expect(verdict.conns.get('c1')?.held).toBe(true);
   });
 
   it('a file that does not load is one verdict, agreed when ipsec-lint rejects something in it', () => {

@@ -37,7 +37,8 @@ function readCache(path: string): Map<string, CachedVerdict> {
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     const c = JSON.parse(line) as CachedVerdict;
-    if (!c.error) map.set(c.key, c);
+    // A lost pluto (oracleLost) is asked again, like any oracle failure.
+    if (!c.error && !loadVerdict(c).error) map.set(c.key, c);
   }
   return map;
 }

@@ -84,7 +84,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     const steady = async (fips: boolean, lint: ReturnType<typeof lintVerdict>): Promise<OracleVerdict> => {
       const suffix = fips === options.fips ? '.oracle.json' : '.oracle-plain.json';
       const reused = kept(suffix);
-      if (reused) return reused;
+      if (reused && !reused.error) return reused;
       const { verdict, flaky: unsteady } = await askSteadily(() => askOracle(file, options.version, { fips, secrets, tmp }), (v) => compare(v, lint).outcomes.some((o) => o.pluto !== o.lint));
       flaky += unsteady.length;
       if (!verdict.error) writeFileSync(`${file}${suffix}`, JSON.stringify(storeVerdict(verdict)));
