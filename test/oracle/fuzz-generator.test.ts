@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseConf } from '../../grammar/conf/parse';
 import { generateFile } from '../../tools/oracle-fuzz/generate';
 import { compare, lintVerdict } from '../../tools/oracle-fuzz/judge';
-import { askSteadily, loadVerdict, oracleLost, type OracleVerdict } from '../../tools/oracle-fuzz/oracle';
+import { askSteadily, countedAsTheCorpusReadmeSays, loadVerdict, oracleLost, type OracleVerdict } from '../../tools/oracle-fuzz/oracle';
 import { fileSeed } from '../../tools/oracle-fuzz/random';
 import { groupDisagreements, normaliseReason } from '../../tools/oracle-fuzz/report';
 
@@ -75,6 +75,24 @@ describe('the differential fuzzer, offline', () => {
     expect(asked).toBe(2);
     expect(verdict.error).toBeUndefined();
     expect(verdict.conns.get('c1')?.held).toBe(true);
+  });
+
+  it('counts a conn whose expansion addconn reports failed as not added, although pluto holds it after loading the file itself', () => {
+    const held = { held: true, messages: [] };
+    const v: OracleVerdict = {
+      loadExit: 0,
+      loadMessages: [
+        "ipsec addconn: ERROR: cannot find conn 'missing-template' needed by conn 'c1'",
+        "ipsec addconn: ERROR: duplicate key 'left' in conn c3 while processing def base1",
+        "ipsec addconn: duplicate key 'left' in conn c4 while processing def c4",
+      ],
+      conns: new Map([['c1', held], ['c2', held], ['c3', held], ['c4', held]]),
+    };
+    const counted = countedAsTheCorpusReadmeSays(v);
+    expect([...counted.conns].filter(([, c]) => !c.held).map(([n]) => n)).toEqual(['c1', 'c3']);
+    expect(counted.conns.get('c3')?.messages).toContain('conn c3: did not load properly');
+    // A warning about a duplicate with the same value (no ERROR) loads the conn.
+    expect(counted.conns.get('c4')?.held).toBe(true);
   });
 
   it('a file that does not load is one verdict, agreed when ipsec-lint rejects something in it', () => {
