@@ -28,16 +28,17 @@ export interface VersionBehaviour {
    * a text-typed field and then compare the repeat with a value they never store, so any
    * repeat is a clash ('always-clash'); 4.x's left=/right= pass when both are the same free
    * text ('free-text-equal'); 5.3+ keep every conn value as text and compare it exactly
-   * ('text': IKEv2 and ikev2 differ). A clash refuses the conn (see `failedConnLoadsAtStartup`).
+   * ('text': IKEv2 and ikev2 differ). A clash refuses the conn.
    */
   readonly repeatJudgedAs: Readonly<Record<string, RepeatJudgement>>;
   /**
    * The `auto=` values with which a conn that failed to combine (a clash, or an `also=` target
-   * that does not exist) still reaches pluto at startup. pluto runs `addconn --autoall`, which
+   * that does not exist) still reaches pluto at startup: pluto runs `addconn --autoall`, which
    * sends every conn with such an `auto=` whatever its state. 5.4 sends it whole, with the
-   * value met first, and pluto loads it; `ipsec add NAME` refuses it ("did not load
-   * properly"). 5.2 sends it half built and pluto refuses it ("left= is not set"), so it is
-   * empty there. Matched case-insensitively against the conn's effective `auto=`.
+   * value met first, and pluto loads it; 5.2 sends it half built and pluto refuses it ("left=
+   * is not set"), so it is empty there. `ipsec add NAME` refuses it in every release ("did not
+   * load properly"), and that is the verdict ipsec-lint gives; this only adds a word to the
+   * message. Matched case-insensitively against the conn's effective `auto=`.
    */
   readonly failedConnLoadsAtStartup: readonly string[];
   /**

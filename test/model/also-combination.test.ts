@@ -83,11 +83,12 @@ describe('a conn that fails to combine, and auto=', () => {
     'conn missing-start\n\talso=nope\n\tleft=192.0.2.1\n\tright=198.51.100.7\n\tauthby=secret\n\tauto=start\n\n' +
     'conn missing-none\n\talso=nope\n\tleft=192.0.2.1\n\tright=198.51.100.8\n\tauthby=secret\n\n';
 
-  it('5.4 loads it when pluto starts if auto= asks for that (addconn --autoall sends it anyway); otherwise refused', () => {
-    expect(refused(text, '5.4')).toEqual(['clash-ignore', 'missing-none']);
+  it("is refused by 'ipsec add' whatever auto= says; for 5.4 the message adds that pluto's own startup load still sends it", () => {
+    expect(refused(text, '5.4')).toEqual(['clash-add', 'clash-ignore', 'missing-none', 'missing-start']);
     const [loaded] = alsoFindings(text, '5.4', 'missing-start');
-    expect([loaded.severity, loaded.rejectedByLibreswan]).toEqual(['error', false]);
-    expect(loaded.message).toContain("still loads conn 'missing-start' when pluto starts (auto=start), but 'ipsec add missing-start' refuses it");
+    expect([loaded.severity, loaded.rejectedByLibreswan]).toEqual(['error', true]);
+    expect(loaded.message).toContain("refuses to load conn 'missing-start' (pluto's own startup load still sends it, auto=start");
+    expect(alsoFindings(text, '5.2', 'missing-start')[0].message).not.toContain('startup');
   });
 
   it('5.2 and 4.10 refuse it whatever auto= says', () => {
@@ -95,12 +96,12 @@ describe('a conn that fails to combine, and auto=', () => {
     expect(refused(text, '4.10')).toEqual(['clash-add', 'clash-ignore', 'missing-none', 'missing-start']);
   });
 
-  it('5.4 keeps the value met first: the conn loaded at startup is checked with it', () => {
-    // The conn's own left= comes after also=, so the template's bad leftauth= is the one kept.
+  it('keeps the value met first, and judges the conn with it', () => {
+    // The conn's own leftauth= comes after also=, so the template's bad leftauth= is the one kept.
     const first = 'conn tmpl\n\tleftauth=rsa\n\trightauth=rsasig\n\n' + 'conn c\n\talso=tmpl\n\tleft=192.0.2.1\n\tright=198.51.100.7\n\tleftauth=rsasig\n\tauto=add\n';
     const ds = lint(first, '5.4').filter((d) => (d as { conn?: string }).conn === 'c');
-    expect(ds.find((d) => d.ruleId === 'also-reference')?.rejectedByLibreswan).toBe(false);
-    expect(ds.find((d) => d.ruleId === 'invalid-value')?.rejectedByLibreswan).toBe(true);
+    expect(ds.find((d) => d.ruleId === 'also-reference')?.message).toContain("two values of 'leftauth': 'rsa' from conn 'tmpl' and 'rsasig' from conn 'c'");
+    expect(ds.find((d) => d.ruleId === 'invalid-value')?.message).toContain('inherits leftauth=rsa');
   });
 });
 
@@ -113,7 +114,7 @@ describe('a clash inside a section pulled in with also=', () => {
 
   it('refuses every conn that pulls it in (Libreswan expands the section again for each), reported at its also= line', () => {
     expect(refused(text, '5.2')).toEqual(['base2', 'c1', 'c2']);
-    expect(refused(text, '5.4')).toEqual(['base2', 'c1']);
+    expect(refused(text, '5.4')).toEqual(['base2', 'c1', 'c2']);
     const [inherited] = alsoFindings(text, '5.2', 'c1');
     expect(inherited.range.start.line).toBe(8);
     expect(inherited.message).toContain("conn 'base2' sets 'authby' again ('rsasig' then 'ecdsa')");

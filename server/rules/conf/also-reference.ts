@@ -6,16 +6,17 @@ import type { ConfRule } from '../rule';
 const nameOf = (s: PlacedSection): string => (s.section.kind === 'conn' ? `conn '${s.section.name}'` : "'config setup'");
 
 /**
- * How a conn that fails to combine fares: 4.x and 5.2 never load it; 5.4's startup load
- * (`addconn --autoall`, run by pluto) still sends it when its `auto=` asks for that, with
- * the values met first, while `ipsec add NAME` refuses it.
+ * What becomes of a conn that fails to combine: `ipsec add` refuses it in every release ("did
+ * not load properly"), which is the verdict. 5.4's pluto, started with the file, still loads it
+ * when its auto= asks for that, which the message says, since the conn then seems to work
+ * until it is added again.
  */
-function fate(conn: ResolvedConn, behaviour: VersionBehaviour, version: string): { readonly rejected: boolean; readonly tail: string } {
+function refusal(conn: ResolvedConn, behaviour: VersionBehaviour, version: string): string {
   const auto = conn.settings.get('auto')?.value.toLowerCase();
-  if (auto !== undefined && behaviour.failedConnLoadsAtStartup.includes(auto)) {
-    return { rejected: false, tail: `Libreswan ${version} still loads conn '${conn.name}' when pluto starts (auto=${auto}), but 'ipsec add ${conn.name}' refuses it ("did not load properly")` };
-  }
-  return { rejected: true, tail: `Libreswan ${version} refuses to load conn '${conn.name}'` };
+  const atStartup = auto !== undefined && behaviour.failedConnLoadsAtStartup.includes(auto)
+    ? ` (pluto's own startup load still sends it, auto=${auto}, with the values met first)`
+    : '';
+  return `Libreswan ${version} refuses to load conn '${conn.name}'${atStartup}`;
 }
 
 function clashText(p: ConflictProblem, connName: string, version: string, behaviour: VersionBehaviour): string {
@@ -37,7 +38,7 @@ export const alsoReference: ConfRule = {
     const reported = new Set<string>();
     const once = (key: string): boolean => (reported.has(key) ? false : (reported.add(key), true));
     for (const conn of config.conns) {
-      const { rejected, tail } = fate(conn, behaviour, version);
+      const tail = refusal(conn, behaviour, version);
       for (const p of conn.problems) {
         if (p.kind === 'also-missing') {
           if (!once(`m:${p.at.file.path}:${p.at.line.line}:${conn.name}`)) continue;
@@ -46,10 +47,8 @@ export const alsoReference: ConfRule = {
             conn: conn.name,
             file: p.at.file.path,
             range: value?.range ?? p.at.line.range,
-            message: rejected
-              ? `also=${p.target}: no conn named '${p.target}' (names are case-sensitive); conn '${conn.name}' will not load`
-              : `also=${p.target}: no conn named '${p.target}' (names are case-sensitive); ${tail}`,
-            rejectedByLibreswan: rejected,
+            message: `also=${p.target}: no conn named '${p.target}' (names are case-sensitive); ${tail}`,
+            rejectedByLibreswan: true,
           });
         } else if (p.kind === 'also-cycle') {
           if (!once(`c:${p.at.file.path}:${p.at.line.line}`)) continue;
@@ -64,7 +63,7 @@ export const alsoReference: ConfRule = {
             file: p.clash.file.path,
             range: p.clash.line.range,
             message: p.refuses ? `${clashText(p, conn.name, version, behaviour)}; ${tail} (keep one)` : clashText(p, conn.name, version, behaviour),
-            rejectedByLibreswan: p.refuses && rejected,
+            rejectedByLibreswan: p.refuses,
             severity: p.refuses ? 'error' : 'warning',
             related,
           });
@@ -77,7 +76,7 @@ export const alsoReference: ConfRule = {
             file: p.via.file.path,
             range: p.via.line.value?.range ?? p.via.line.range,
             message: `also=${p.via.value} brings in a clash: ${nameOf(c.clash.placed)} sets '${c.storageKey}' again ('${c.kept.value}' then '${c.clash.value}'), and Libreswan expands it anew for every conn that pulls it in; ${tail}`,
-            rejectedByLibreswan: rejected,
+            rejectedByLibreswan: true,
             related: [
               { file: c.kept.source.file.path, range: c.kept.source.line.range, message: `${c.storageKey}=${c.kept.value} set here first` },
               { file: c.clash.file.path, range: c.clash.line.range, message: `${c.storageKey}=${c.clash.value} set again here` },

@@ -200,10 +200,12 @@ export function measureConnAgreement(corpusDir: string, version: Version5, optio
       continue;
     }
     const refused = refusedConns(config, diagnostics);
-    // addconn's "cannot find conn 'X' needed by conn 'Y'" means `ipsec add Y` fails (README),
-    // but 5.4's pluto may hold Y all the same: its own startup load (`addconn --autoall`)
-    // sends a conn that failed to combine when its auto= asks for it (checked live), and Y's
-    // exit is then 0. What pluto holds is the verdict, as in the fuzzer's judge.
+    // addconn's "cannot find conn 'X' needed by conn 'Y'" means Y was not added (README), whatever pluto says of Y.
+    const notAdded = new Set<string>();
+    for (const m of v.load.messages) {
+      const found = /cannot find conn '[^']*' needed by conn '([^']*)'/.exec(m);
+      if (found) notAdded.add(found[1]);
+    }
     const templates = alsoTargets(config);
     for (const [name, verdict] of Object.entries(v.conns ?? {})) {
       if (name === '%default') continue;
@@ -211,8 +213,8 @@ export function measureConnAgreement(corpusDir: string, version: Version5, optio
         skip('conn: template (named in also=, no auto= of its own)');
         continue;
       }
-      const libreswanRefuses = verdict.exit !== 0;
-      const reasons = libreswanRefuses ? refusalReasons(verdict) : [];
+      const libreswanRefuses = verdict.exit !== 0 || notAdded.has(name);
+      const reasons = verdict.exit !== 0 ? refusalReasons(verdict) : libreswanRefuses ? v.load.messages.filter((m) => m.includes(`needed by conn '${name}'`)) : [];
       // 5.2's addconn drops a conn without both ends before pluto sees it, and says nothing.
       const silentlyIncomplete = libreswanRefuses && reasons.length === 0 && lacksAnEnd(config, name);
       const onlyAnEndMissing = silentlyIncomplete || (reasons.length > 0 && reasons.every((m) => BUILDING_BLOCK_REASONS.some((re) => re.test(m))));
