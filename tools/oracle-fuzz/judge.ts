@@ -71,9 +71,10 @@ export function connNamedBy(message: string): string | undefined {
 /** The lines of a refusal that say why (pluto's "failed to add", addconn's ERROR), else all; with `conn`, not the lines about another conn. */
 export function refusalReasons(all: readonly string[], conn?: string): string[] {
   const own = conn === undefined ? all : all.filter((m) => (connNamedBy(m) ?? conn) === conn);
-  // 5.2's addconn prints "duplicate key" for a harmless repeat too (it says no "warning"); only
-  // with "did not load properly" for the conn was the repeat the refusal.
-  const messages = own.some((m) => /did not load properly/.test(m)) ? own : own.filter((m) => !/duplicate key '/.test(m));
+  // 5.2's addconn prints "duplicate key" for a harmless repeat too (it says neither "warning"
+  // nor "ERROR", as 5.4 does); only with "did not load properly" for the conn was the repeat
+  // the refusal. (4.10 says "while loading 'X': duplicate key" when it refuses.)
+  const messages = own.some((m) => /did not load properly/.test(m)) ? own : own.filter((m) => !/^ipsec addconn: duplicate key '/.test(m));
   const lines = messages.filter((m) => /failed to add|ERROR|not held by pluto|did not load properly|cannot find conn|while loading/.test(m));
   // 5.2's addconn says why on the lines before "conn X did not load properly".
   const why = messages.filter((m) => !/did not load properly/.test(m));
