@@ -31,6 +31,10 @@ describe('reasons the fuzzer judge reads for one conn', () => {
     expect(refusalReasons(stderr, 'c1')).toEqual(["ipsec addconn: duplicate key 'left' in conn c1 while processing def c1"]);
     expect(refusalReasons(stderr, 'base2')).toEqual([]);
     expect(refusalReasons(stderr, 'c9')).toEqual([]);
+    // A line naming no conn is why the conn that did not load failed, not this one's.
+    const unnamed = ['ipsec addconn: connection authby= value is unknown', 'conn c2 did not load properly'];
+    expect(refusalReasons(unnamed, 'base1')).toEqual([]);
+    expect(refusalReasons(unnamed, 'c2')).toEqual(['ipsec addconn: connection authby= value is unknown']);
     // 5.4 marks a refusing repeat ERROR, 4.10 says "while loading": both stay reasons.
     expect(refusalReasons(["ipsec addconn: ERROR: duplicate key 'left' in conn c1 while processing def c1"], 'c1')).toHaveLength(1);
     expect(refusalReasons(["while loading 'base2': duplicate key 'left' in conn base2 while processing def base1"], 'base2')).toHaveLength(1);

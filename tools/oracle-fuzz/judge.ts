@@ -74,7 +74,11 @@ export function refusalReasons(all: readonly string[], conn?: string): string[] 
   // 5.2's addconn prints "duplicate key" for a harmless repeat too (it says neither "warning"
   // nor "ERROR", as 5.4 does); only with "did not load properly" for the conn was the repeat
   // the refusal. (4.10 says "while loading 'X': duplicate key" when it refuses.)
-  const messages = own.some((m) => /did not load properly/.test(m)) ? own : own.filter((m) => !/^ipsec addconn: duplicate key '/.test(m));
+  // Likewise a line naming no conn ("ikev1 connection must use authby= ...") is why another
+  // conn did not load, when some other conn did not and this one did.
+  const loaded = !own.some((m) => /did not load properly/.test(m));
+  const othersFailed = conn !== undefined && all.some((m) => /did not load properly/.test(m) && connNamedBy(m) !== conn);
+  const messages = !loaded ? own : own.filter((m) => !/^ipsec addconn: duplicate key '/.test(m) && !(othersFailed && connNamedBy(m) === undefined && /^ipsec addconn: /.test(m)));
   const lines = messages.filter((m) => /failed to add|ERROR|not held by pluto|did not load properly|cannot find conn|while loading/.test(m));
   // 5.2's addconn says why on the lines before "conn X did not load properly".
   const why = messages.filter((m) => !/did not load properly/.test(m));
