@@ -46,7 +46,9 @@ export const duplicateKey: ConfRule = {
         // `ah=` and `esp=` in 5.2) reach addconn, which judges the repeat as it judges one met
         // through also= (VersionBehaviour.repeatJudgedAs: 5.2 refuses phase2alg= after esp= even
         // with the same value, but not salifetime=60m after keylife=1h; 5.4 compares the text).
-        const spelledApart = earlier.line.key.text.toLowerCase() !== a.line.key.text.toLowerCase();
+        // One keyword of the table however it is written (`leftsubnet`, `left-subnet`) is one
+        // spelling: the parser itself drops the repeat.
+        const spelledApart = earlier.meaning.kind === 'known' && earlier.meaning.match.schema !== a.meaning.match.schema;
         // 4.x judges two spellings so too (keylife=1h then salifetime=60m loads in 4.10).
         if (spelledApart && placed.section.kind === 'conn' && !repeatIsHarmless(earlier.value, a.value, a.meaning.match.info, behaviour)) {
           const values = earlier.value === a.value ? `both to ${a.value}` : `to different values (${earlier.value}, ${a.value})`;
