@@ -27,7 +27,9 @@ function clashText(p: ConflictProblem, connName: string, version: string, behavi
   if (!p.sameValue) return `conn '${connName}' combines through also= two values of '${p.storageKey}': ${both}`;
   const meaning = p.clash.meaning;
   const how = meaning.kind === 'known' ? behaviour.repeatJudgedAs[meaning.match.info.tableType ?? ''] : undefined;
-  const why = how === 'text' ? 'compares the two as written' : 'takes any repeat of this key as a clash, even with the same value';
+  const why = how === 'text' ? 'compares the two as written'
+    : how === 'free-text-equal' ? 'takes a repeat of one of its own words (a %word or a number) as a clash'
+    : 'takes any repeat of this key as a clash, even with the same value';
   return `conn '${connName}' combines through also= '${p.storageKey}' twice, ${both}: the same setting, but Libreswan ${version} ${why}`;
 }
 
