@@ -74,3 +74,46 @@ export function placeInConn(conns: ReadonlyMap<string, ResolvedConn>, finding: F
     related: [{ file: finding.file, range: finding.range, message: `the line conn '${conn.name}' inherits (also= or conn %default)` }, ...(finding.related ?? [])],
   };
 }
+
+/**
+ * The conns that take a line's value from another section (`also=`, `conn %default`) and
+ * keep it after combining, by file and line; built on first use.
+ */
+export class InheritedLines {
+  private index: Map<string, Map<number, { conn: ResolvedConn; setting: Setting }[]>> | undefined;
+
+  constructor(private readonly conns: readonly ResolvedConn[]) {}
+
+  at(file: string, line: number): readonly { conn: ResolvedConn; setting: Setting }[] {
+    if (!this.index) {
+      this.index = new Map();
+      for (const conn of this.conns) {
+        for (const setting of conn.settings.values()) {
+          if (setting.source.placed === conn.placed) continue;
+          const a = setting.source;
+          let lines = this.index.get(a.file.path);
+          if (!lines) this.index.set(a.file.path, (lines = new Map()));
+          const list = lines.get(a.line.line) ?? [];
+          list.push({ conn, setting });
+          lines.set(a.line.line, list);
+        }
+      }
+    }
+    return this.index.get(file)?.get(line) ?? [];
+  }
+}
+
+/**
+ * A refusal reported at a line and naming no conn (a bad value) refuses every conn that
+ * inherits that value too, since Libreswan checks the conn after combining: one copy per
+ * such conn, at its header, with the line as related information.
+ */
+export function inheritedCopies(lines: InheritedLines, finding: Finding): Finding[] {
+  if (finding.conn !== undefined || !finding.rejectedByLibreswan) return [];
+  const out: Finding[] = [];
+  for (const { conn, setting } of lines.at(finding.file, finding.range.start.line)) {
+    const { fixes: _fixes, ...rest } = finding;
+    out.push({ ...rest, ...connHeaderRange(conn), conn: conn.name, message: `conn '${conn.name}' inherits ${setting.source.line.key.text}=${setting.value}: ${finding.message}`, related: [inheritedLine(setting), ...(finding.related ?? [])] });
+  }
+  return out;
+}

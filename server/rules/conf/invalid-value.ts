@@ -84,7 +84,7 @@ export function valueFinding(a: Assignment, problem: string, info: KeywordVersio
 
 /** Typed value checks: booleans, enums, durations, numbers, percentages, sizes, addresses and subnets. */
 export const invalidValue: ConfRule = {
-  meta: { id: 'invalid-value', description: 'A value that does not fit its keyword (type, allowed words, address syntax) in the target version.', defaultSeverity: 'error', scope: 'conf' },
+  meta: { id: 'invalid-value', description: 'A value that does not fit its keyword (type, allowed words, address syntax) in the target version.', defaultSeverity: 'error', scope: 'conf', followsInheritance: true },
   check({ config, syntax, version, table }, report) {
     for (const assignments of config.assignments.values()) {
       for (const a of assignments) {
