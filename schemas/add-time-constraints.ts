@@ -25,7 +25,11 @@ export type AddTimeTest =
   /** A value that is neither an IP address nor a %word (nexthop= takes no names). */
   | 'not-an-address'
   /** A raw public key (`0s…` base64, `0x…` hex) with characters outside its alphabet. */
-  | 'malformed-raw-key';
+  | 'malformed-raw-key'
+  /** A subnet list item with bits set below its prefix (`10.9.0.1/16`). */
+  | 'host-bits-in-list'
+  /** A single subnet with host bits, while either end has subnets= (the conn is split into aliases). */
+  | 'host-bits-beside-subnets';
 
 export type AddTimeCondition =
   /** The key has a non-empty value. */
@@ -52,6 +56,8 @@ export type AddTimeCondition =
   | { readonly authbyHasEach: readonly (readonly string[])[] }
   /** The two ends' `auth=` words (as written, lower-cased) are these, in either order. */
   | { readonly endAuths: readonly [string, string] }
+  /** The key is set to something the release's duration reader refuses (DURATION_SYNTAX). */
+  | { readonly malformedDuration: string }
   /** The key holds a whole number outside `min`..`max` (values that are not plain numbers are invalid-value's). */
   | { readonly outside: string; readonly min: number; readonly max: number }
   | { readonly test: AddTimeTest; readonly key: string }
@@ -83,6 +89,21 @@ const UP_TO_52: readonly LibreswanVersion[] = ['5.0', '5.1', '5.2', '5.3'];
 const FROM_54: readonly LibreswanVersion[] = ['5.4', 'latest'];
 
 const IKEV1_AUTHBY = ['secret', 'rsasig', 'rsa', 'never'];
+
+/**
+ * The value syntax (schemas/keywords.json `valueSyntaxes`) of each 5.x release's duration
+ * reader, ttodeltatime(), for the durations pluto reads itself only in some conns (dpddelay=).
+ */
+/** 5.0-5.3 store dpdtimeout= as ikev1-dpdtimeout (an alias); 5.4 the other way round. */
+const DPDTIMEOUT_SET: AddTimeCondition = { any: [{ set: 'dpdtimeout' }, { set: 'ikev1-dpdtimeout' }] };
+
+/** Either end is an opportunistic host (pluto's is_opportunistic_wm: KH_OPPO, KH_OPPOGROUP). */
+const OPPORTUNISTIC_WORDS = ['%opportunistic', '%oppo', '%opportunisticgroup', '%oppogroup'];
+const OPPORTUNISTIC_END: AddTimeCondition = { any: [{ oneOf: 'left', values: OPPORTUNISTIC_WORDS }, { oneOf: 'right', values: OPPORTUNISTIC_WORDS }] };
+
+export const DURATION_SYNTAX: Readonly<Partial<Record<LibreswanVersion, string>>> = {
+  '5.0': 'duration-v50', '5.1': 'duration-v50', '5.2': 'duration-v52', '5.3': 'duration-v53', '5.4': 'duration-v54', latest: 'duration-v54',
+};
 
 export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
   // Address pools (extract.c, the addresspool block of each end).
@@ -134,19 +155,93 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
   },
   // IKE version and mode.
   {
+    // connections.c up to 5.3 reads aggressive= before it sets shunts apart; 5.4's extract.c skips it on a shunt.
     id: 'aggressive-ikev2', versions: V5, perEnd: false, reads: ['aggressive', 'keyexchange'],
-    when: { all: [{ yes: 'aggressive' }, { ikeVersion: 2 }, { neverNegotiates: false }] }, at: 'aggressive',
+    when: { all: [{ yes: 'aggressive' }, { ikeVersion: 2 }] }, at: 'aggressive',
     reason: 'aggressive=yes is an IKEv1 exchange and this conn is IKEv2; pluto refuses it. Drop aggressive=, or set keyexchange=ikev1',
   },
   {
     id: 'aggressive-without-ike', versions: V5, perEnd: false, reads: ['aggressive', 'ike'],
-    when: { all: [{ yes: 'aggressive' }, { ikeVersion: 1 }, { unset: 'ike' }, { neverNegotiates: false }] }, at: 'aggressive',
+    when: { all: [{ yes: 'aggressive' }, { ikeVersion: 1 }, { unset: 'ike' }] }, at: 'aggressive',
     reason: 'aggressive=yes without ike=: aggressive mode sends a single proposal in its first message, so pluto wants ike= to say which. Add ike= with one proposal',
   },
   {
-    id: 'ikev1-policy-refuses', versions: V5, perEnd: false, reads: ['keyexchange', 'ikev1-policy'],
+    id: 'ikev1-policy-refuses', versions: FROM_54, perEnd: false, reads: ['keyexchange', 'ikev1-policy'],
     when: { all: [{ ikeVersion: 1 }, { neverNegotiates: false }, { setupOneOf: 'ikev1-policy', values: ['drop', 'reject'], unsetMeans: 'drop' }] }, at: 'keyexchange',
     reason: 'this conn is IKEv1, and config setup does not allow IKEv1 (ikev1-policy= is drop unless set to accept); pluto refuses every IKEv1 conn. Set ikev1-policy=accept in config setup, or move the conn to IKEv2',
+  },
+  {
+    // Up to 5.3 the check comes before pluto sets never-negotiate conns apart (seen in the fuzzer's 5.2 verdicts on type=reject conns).
+    id: 'ikev1-policy-refuses-any', versions: UP_TO_52, perEnd: false, reads: ['keyexchange', 'ikev1-policy'],
+    when: { all: [{ ikeVersion: 1 }, { setupOneOf: 'ikev1-policy', values: ['drop', 'reject'], unsetMeans: 'drop' }] }, at: 'keyexchange',
+    reason: 'this conn is IKEv1, and config setup does not allow IKEv1 (ikev1-policy= is drop unless set to accept); this release refuses every IKEv1 conn, shunts included. Set ikev1-policy=accept in config setup, or move the conn to IKEv2',
+  },
+  // IKEv2-only features and the modes they need (connections.c 5.0-5.3, extract.c 5.4); a shunt reads none of them.
+  {
+    id: 'intermediate-ikev1', versions: V5, perEnd: false, reads: ['intermediate', 'keyexchange'],
+    when: { all: [{ yes: 'intermediate' }, { ikeVersion: 1 }, { neverNegotiates: false }] }, at: 'intermediate',
+    reason: 'intermediate=yes asks for IKE_INTERMEDIATE exchanges, which only IKEv2 has, and this conn is IKEv1; pluto refuses it. Drop intermediate= or move the conn to IKEv2',
+  },
+  {
+    id: 'session-resumption-ikev1', versions: V5, perEnd: false, reads: ['session-resumption', 'keyexchange'],
+    when: { all: [{ yes: 'session-resumption' }, { ikeVersion: 1 }, { neverNegotiates: false }] }, at: 'session-resumption',
+    reason: 'session-resumption=yes is an IKEv2 extension (RFC 5723) and this conn is IKEv1; pluto refuses it',
+  },
+  {
+    id: 'send-supported-auth-methods-ikev1', versions: FROM_54, perEnd: false, reads: ['send-supported-auth-methods', 'keyexchange'],
+    when: { all: [{ yes: 'send-supported-auth-methods' }, { ikeVersion: 1 }, { neverNegotiates: false }] }, at: 'send-supported-auth-methods',
+    reason: 'send-supported-auth-methods=yes is an IKEv2 notification and this conn is IKEv1; pluto refuses it',
+  },
+  {
+    id: 'mobike-ikev1', versions: V5, perEnd: false, reads: ['mobike', 'keyexchange'],
+    when: { all: [{ yes: 'mobike' }, { ikeVersion: 1 }, { neverNegotiates: false }] }, at: 'mobike',
+    reason: 'mobike=yes is IKEv2 mobility (RFC 4555) and this conn is IKEv1; pluto refuses it',
+  },
+  {
+    id: 'mobike-transport', versions: V5, perEnd: false, reads: ['mobike', 'type'],
+    when: { all: [{ yes: 'mobike' }, { ikeVersion: 2 }, { oneOf: 'type', values: ['transport'] }] }, at: 'mobike',
+    reason: 'mobike=yes moves tunnel endpoints, so it needs type=tunnel; pluto refuses it with type=transport',
+  },
+  {
+    id: 'iptfs-ikev1', versions: V5, perEnd: false, reads: ['iptfs', 'keyexchange'],
+    when: { all: [{ yes: 'iptfs' }, { ikeVersion: 1 }, { neverNegotiates: false }] }, at: 'iptfs',
+    reason: 'iptfs=yes (IP-TFS, RFC 9347) is negotiated by IKEv2 only and this conn is IKEv1; pluto refuses it',
+  },
+  {
+    id: 'iptfs-transport', versions: V5, perEnd: false, reads: ['iptfs', 'type'],
+    when: { all: [{ yes: 'iptfs' }, { ikeVersion: 2 }, { oneOf: 'type', values: ['transport'] }] }, at: 'iptfs',
+    reason: 'iptfs=yes aggregates whole packets inside a tunnel, so it needs type=tunnel; pluto refuses it with type=transport',
+  },
+  {
+    id: 'iptfs-tfc', versions: V5, perEnd: false, reads: ['iptfs', 'tfc', 'type'],
+    when: { all: [{ yes: 'iptfs' }, { ikeVersion: 2 }, { not: { oneOf: 'type', values: ['transport'] } }, { outside: 'tfc', min: 0, max: 0 }] }, at: 'tfc',
+    reason: 'tfc={tfc} beside iptfs=yes: IP-TFS does its own traffic-flow padding, and pluto refuses tfc= with it. Drop tfc= (or set it to 0)',
+  },
+  {
+    id: 'iptfs-compress', versions: V5, perEnd: false, reads: ['iptfs', 'compress', 'type'],
+    when: { all: [{ yes: 'iptfs' }, { ikeVersion: 2 }, { not: { oneOf: 'type', values: ['transport'] } }, { yes: 'compress' }] }, at: 'compress',
+    reason: 'compress=yes beside iptfs=yes: pluto refuses IPComp with IP-TFS. Set compress=no',
+  },
+  {
+    id: 'iptfs-ah', versions: V5, perEnd: false, reads: ['iptfs', 'phase2', 'type', 'compress'],
+    when: { all: [{ yes: 'iptfs' }, { ikeVersion: 2 }, { not: { oneOf: 'type', values: ['transport'] } }, { not: { yes: 'compress' } }, { oneOf: 'phase2', values: ['ah'] }] }, at: 'phase2',
+    reason: 'phase2=ah beside iptfs=yes: IP-TFS carries its packets in ESP, so pluto refuses AH. Use phase2=esp',
+  },
+  {
+    id: 'opportunistic-ikev1', versions: FROM_54, perEnd: false, reads: ['left', 'right', 'keyexchange'],
+    when: { all: [OPPORTUNISTIC_END, { ikeVersion: 1 }, { neverNegotiates: false }] }, at: 'keyexchange',
+    reason: 'opportunistic encryption (%opportunistic, %opportunisticgroup) works over IKEv2 only and this conn is IKEv1; pluto refuses it',
+  },
+  {
+    // Up to 5.3 pluto checks this before it sets shunts apart.
+    id: 'opportunistic-ikev1-any', versions: UP_TO_52, perEnd: false, reads: ['left', 'right', 'keyexchange'],
+    when: { all: [OPPORTUNISTIC_END, { ikeVersion: 1 }] }, at: 'keyexchange',
+    reason: 'opportunistic encryption (%opportunistic, %opportunisticgroup) works over IKEv2 only and this conn is IKEv1 (a shunt too, in this release); pluto refuses it',
+  },
+  {
+    id: 'vti-transport', versions: V5, perEnd: false, reads: ['vti-interface', 'type'],
+    when: { all: [{ set: 'vti-interface' }, { oneOf: 'type', values: ['transport'] }] }, at: 'vti-interface',
+    reason: 'vti-interface= routes the tunnel through a VTI device, which needs type=tunnel; pluto refuses it with type=transport',
   },
   {
     id: 'labeled-ipsec-ikev1', versions: V5, perEnd: false, reads: ['sec-label', 'keyexchange'],
@@ -185,19 +280,15 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
     reason: 'authby={authby}: an IKEv1 conn authenticates with one method, so pluto refuses a PSK beside RSA signatures. Keep one',
   },
   {
-    id: 'ikev1-psk-on-shunt', versions: UP_TO_52, perEnd: false, reads: ['authby', 'keyexchange', 'type'],
-    when: { all: [{ ikeVersion: 1 }, { oneOf: 'authby', values: ['secret'] }, { neverNegotiates: true }, { not: { oneOf: 'authby', values: ['never'] } }] }, at: 'authby',
-    reason: 'authby=secret on an IKEv1 shunt conn (type=passthrough/drop/reject): this release refuses the PSK there. Drop authby= from the shunt',
-  },
-  {
     id: 'auth-on-shunt', versions: UP_TO_52, perEnd: true, reads: ['{end}auth', 'type'],
     when: { all: [{ neverNegotiates: true }, { set: '{end}auth' }, { not: { oneOf: '{end}auth', values: ['never'] } }] }, at: '{end}auth',
     reason: '{end}auth= on a shunt conn (type=passthrough/drop/reject), which never authenticates; this release refuses it. Remove {end}auth=',
   },
   {
-    id: 'shunt-with-null-auth', versions: UP_TO_52, perEnd: false, reads: ['authby', 'type'],
-    when: { all: [{ neverNegotiates: true }, { oneOf: 'authby', values: ['null'] }, { ikeVersion: 2 }] }, at: 'authby',
-    reason: 'authby=null on a shunt conn (type=passthrough/drop/reject), which never authenticates; this release refuses it. Remove authby= from the shunt',
+    // connections.c v5.0-v5.3: a type=passthrough/drop/reject conn takes no authby= but never (5.4 ignores it).
+    id: 'shunt-with-authby', versions: UP_TO_52, perEnd: false, reads: ['authby', 'type'],
+    when: { all: [{ neverNegotiates: true }, { set: 'authby' }, { not: { oneOf: 'authby', values: ['never'] } }] }, at: 'authby',
+    reason: 'authby={authby} on a shunt conn (type=passthrough/drop/reject), which never authenticates; this release refuses any authby= there but never. Remove authby= from the shunt (or from the conn %default it inherits)',
   },
   {
     id: 'psk-and-null-ends', versions: V5, perEnd: false, reads: ['leftauth', 'rightauth'],
@@ -208,6 +299,30 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
     id: 'eaponly-without-autheap', versions: V5, perEnd: true, reads: ['{end}auth', '{end}autheap'],
     when: { all: [{ oneOf: '{end}auth', values: ['eaponly'] }, { oneOf: '{end}autheap', values: ['none'], unsetMeans: 'none' }] }, at: '{end}auth',
     reason: '{end}auth=eaponly needs an EAP method in {end}autheap= (for example tls); without one pluto refuses the conn',
+  },
+  // Dead peer detection (connections.c 5.0-5.3, extract.c 5.4): IKEv2 reads dpddelay= and ignores
+  // dpdtimeout=; IKEv1 reads both, and only when both are set; a shunt reads neither.
+  {
+    id: 'dpddelay-malformed', versions: V5, perEnd: false, reads: ['dpddelay', 'dpdtimeout', 'ikev1-dpdtimeout', 'keyexchange'],
+    when: { all: [{ neverNegotiates: false }, { malformedDuration: 'dpddelay' }, { any: [{ ikeVersion: 2 }, DPDTIMEOUT_SET] }] }, at: 'dpddelay',
+    reason: 'dpddelay={dpddelay} is not a duration this release reads (a number with an optional unit such as 30s); pluto refuses the conn',
+  },
+  {
+    id: 'dpdtimeout-malformed', versions: V5, perEnd: false, reads: ['dpddelay', 'dpdtimeout', 'ikev1-dpdtimeout', 'keyexchange'],
+    when: { all: [{ neverNegotiates: false }, { ikeVersion: 1 }, { set: 'dpddelay' }, { any: [{ malformedDuration: 'dpdtimeout' }, { malformedDuration: 'ikev1-dpdtimeout' }] }] }, at: 'dpdtimeout',
+    reason: 'dpdtimeout={dpdtimeout}{ikev1-dpdtimeout} is not a duration this release reads (a number with an optional unit such as 120s); with dpddelay= set, an IKEv1 conn reads it and pluto refuses the conn',
+  },
+  // subnets= splits the conn into one alias per pair of subnets (whack_add.c); that parser, unlike
+  // the one for a plain subnet=, refuses host bits below the prefix.
+  {
+    id: 'subnets-host-bits', versions: FROM_52, perEnd: true, reads: ['{end}subnets'],
+    when: { test: 'host-bits-in-list', key: '{end}subnets' }, at: '{end}subnets',
+    reason: '{end}subnets= item {detail} has bits set below its prefix; the subnets= parser refuses it where subnet= would clear them. Write the network address',
+  },
+  {
+    id: 'subnet-host-bits-beside-subnets', versions: FROM_52, perEnd: true, reads: ['{end}subnet', 'leftsubnets', 'rightsubnets'],
+    when: { test: 'host-bits-beside-subnets', key: '{end}subnet' }, at: '{end}subnet',
+    reason: '{end}subnet={detail} has bits set below its prefix, and with subnets= on the conn pluto reads subnet= with the stricter parser that refuses it. Write the network address',
   },
   // Values pluto reads only at add time.
   {
@@ -222,8 +337,8 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
   },
   {
     id: 'tcp-remoteport-range', versions: FROM_54, perEnd: false, reads: ['tcp-remoteport'],
-    // Above 65535 always; 0 only where TCP is on (the fuzzer's 5.4 verdicts hold tcp-remoteport=0 with enable-tcp=no).
-    when: { any: [{ outside: 'tcp-remoteport', min: 0, max: 65535 }, { all: [{ outside: 'tcp-remoteport', min: 1, max: 65535 }, { not: { oneOf: 'enable-tcp', values: ['no'], unsetMeans: 'no' } }] }] }, at: 'tcp-remoteport',
+    // extract.c checks the range before it looks at enable-tcp=, so enable-tcp=no does not save 0 (seen in the fuzzer's 5.4 verdicts).
+    when: { outside: 'tcp-remoteport', min: 1, max: 65535 }, at: 'tcp-remoteport',
     reason: 'tcp-remoteport={tcp-remoteport} must be a TCP port, 1-65535',
   },
   {

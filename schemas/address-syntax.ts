@@ -17,9 +17,14 @@ export interface AddressSyntax {
   readonly addressListKeys: readonly string[];
   /** `leftsubnet=` words: 4.x's starter takes %no and %priv; 5.x's selector parser refuses both ("first digit invalid", checked with 5.2 and 5.4 pluto). */
   readonly subnetWords: readonly string[];
+  /**
+   * `vti=`/`interface-ip=`: 4.x's starter wants `addr/prefix` ("missing mask"); 5.x reads them
+   * with ttocidr_num, where a bare address means one host (checked with 4.10, 5.2 and 5.4 pluto).
+   */
+  readonly cidrNeedsPrefix: boolean;
 }
 
-const v4: AddressSyntax = { subnetNeedsPrefix: true, subnetList: false, addresspoolList: false, emptyAddressIsUnset: true, addressListKeys: [], subnetWords: ['%no', '%priv'] };
-const v5: AddressSyntax = { subnetNeedsPrefix: false, subnetList: true, addresspoolList: true, emptyAddressIsUnset: false, addressListKeys: ['leftsourceip', 'rightsourceip'], subnetWords: [] };
+const v4: AddressSyntax = { subnetNeedsPrefix: true, subnetList: false, addresspoolList: false, emptyAddressIsUnset: true, addressListKeys: [], subnetWords: ['%no', '%priv'], cidrNeedsPrefix: true };
+const v5: AddressSyntax = { subnetNeedsPrefix: false, subnetList: true, addresspoolList: true, emptyAddressIsUnset: false, addressListKeys: ['leftsourceip', 'rightsourceip'], subnetWords: [], cidrNeedsPrefix: false };
 
 export const addressSyntax = split4x5x<AddressSyntax>(v4, v5);

@@ -45,6 +45,21 @@ export const endAuthNeedsAuthby: Readonly<Record<string, readonly string[]>> = {
   ecdsa: ['ecdsa', 'ecdsa-sha2', 'ecdsa-sha2_256', 'ecdsa-sha2_384', 'ecdsa-sha2_512'],
 };
 
+/**
+ * The end auth pluto takes from authby= for an end without leftauth=/rightauth= (5.4's
+ * lib/libswan/authby.c auth_from_authby): the first of these whose authby= words are listed;
+ * without authby= the default is RSA signatures.
+ */
+export const authFromAuthbyOrder: readonly { readonly auth: string; readonly authby: readonly string[] }[] = [
+  { auth: 'rsasig', authby: ['rsasig', 'rsa', 'rsa-sha2', 'rsa-sha2_256', 'rsa-sha2_384', 'rsa-sha2_512'] },
+  { auth: 'ecdsa', authby: ['ecdsa', 'ecdsa-sha2', 'ecdsa-sha2_256', 'ecdsa-sha2_384', 'ecdsa-sha2_512'] },
+  { auth: 'eddsa', authby: ['eddsa'] },
+  { auth: 'rsasig', authby: ['rsa-sha1'] },
+  { auth: 'secret', authby: ['secret'] },
+  { auth: 'null', authby: ['null'] },
+  { auth: 'never', authby: ['never'] },
+];
+
 /** What each release refuses at `ipsec auto --add`, beyond what every release refuses. */
 export interface ConnAddFacts {
   /** `leftsourceip=` outside `leftsubnet=`: refused from 5.0 ("is not within"); 4.x loads it and routing breaks. */
@@ -83,7 +98,7 @@ export interface ConnAddFacts {
   readonly endAuthPairRequired: boolean;
   /** A never-negotiate conn (type=passthrough/drop/reject) has its auth=, authby= and IKE version ignored with a warning (5.4), rather than checked (5.2). */
   readonly neverNegotiateIgnoresAuth: boolean;
-  /** Only a signature `leftauth=` (rsasig, ecdsa) must be allowed by authby=; 5.4 lets auth=secret/null override authby=. */
+  /** Only a signature `leftauth=` (rsasig, ecdsa) must be allowed by authby=; 5.x lets auth=secret/null override authby=. */
   readonly authbyLimitsOnlySignatureAuth: boolean;
   /** Whether a `nexthop=` of the other family than the hosts refuses the conn (5.2's pluto adds it). */
   readonly nexthopFamilyChecked: boolean;
@@ -91,6 +106,57 @@ export interface ConnAddFacts {
   readonly hostFamilyMismatchRefused: boolean;
   /** Host words that fix the host family (`%any6`, `%defaultroute4`): 5.x compares them with the other end's address. */
   readonly hostWordFamilies: Readonly<Record<string, 'ipv4' | 'ipv6'>>;
+  /**
+   * 5.4: on a never-negotiate conn (type=passthrough/drop/reject) pluto reads only these keys
+   * (per-end keys without their side, `''` for the host itself) and skips every other value
+   * with a warning ("ignored for never-negotiate"), however malformed; undefined where every
+   * value is read (4.x to 5.2). Measured with libreswan-pluto-check5: every conn keyword 5.4
+   * checks when adding, set to a malformed value on a type=passthrough and a type=reject conn.
+   */
+  readonly neverNegotiateReads?: ReadonlySet<string>;
+  /**
+   * 5.4 (extract.c, host_addrs_from_whack_message): `hostaddrfamily=` fixes the hosts' family
+   * before left=, leftnexthop=, right=, rightnexthop= are read in that order, so any of them
+   * of the other family refuses the conn ("host address family … conflicts with …").
+   */
+  readonly hostaddrfamilyFixesHostFamily: boolean;
+  /**
+   * Host words that give pluto no address to hold `sourceip=` against when the end has no
+   * subnet=, so the conn is refused (5.2: "… IP address unknown"; 5.4 compares with the zero
+   * address). 5.2's addconn puts this host's own address in for %defaultroute, which makes
+   * that case the host's; 5.4 leaves it zero. Checked with 5.2 and 5.4 pluto.
+   */
+  readonly sourceipUnknownHostWords: ReadonlySet<string>;
+  /**
+   * The one host family a conn's clients fall back to (an end without subnet= or pool uses
+   * it). 'ipv6-anywhere' (5.0-5.2, confread.c): hostaddrfamily=, else IPv6 when left=,
+   * leftnexthop=, right= or rightnexthop= looks like IPv6 (a colon, %defaultroute6, %any6),
+   * else IPv4. 'first-family' (5.4, extract.c): hostaddrfamily=, else the first of those four
+   * with a family (an address, %any6, %defaultroute4…), else IPv4.
+   */
+  readonly hostFamilyFrom: 'ipv6-anywhere' | 'first-family';
+  /** `clientaddrfamily=` (5.x's "childaddrfamily") refuses a conn whose clients use the other family: up to 5.2 (obsolete from 5.3). */
+  readonly clientaddrfamilyChecked: boolean;
+  /**
+   * Host words that leave an end without an address when the conn is added; a conn with two
+   * such ends is refused ("must specify host IP address for our side"). 5.2's table knows only
+   * %defaultroute, %any, %opportunistic(group), %oppo(group) and %group: it reads %any4,
+   * %any6, %defaultroute4 and %defaultroute6 as interface names, which it does not find.
+   * Undefined: the wildcards of hostWords (left-right-both-wildcard).
+   */
+  readonly addresslessHostWords?: ReadonlySet<string>;
+  /**
+   * Values pluto reads only when another key is yes (5.4's extract.c reads the IP-TFS
+   * parameters inside its iptfs=yes block): elsewhere a malformed one refuses nothing.
+   */
+  readonly readOnlyWhenYes?: Readonly<Record<string, string>>;
+  /**
+   * `tcp-remoteport=` values refused with TCP on. 5.0-5.2's connections.c refuses only 500
+   * (0 means the default, 4500); 5.4's extract.c refuses 0 by its range as well.
+   */
+  readonly tcpRemoteportRefused: readonly string[];
+  /** `sourceip=0.0.0.0` or `::` is refused ("must be a valid address"): 5.x. */
+  readonly sourceipZeroRefused: boolean;
 }
 
 const v4: ConnAddFacts = {
@@ -109,13 +175,32 @@ const v4: ConnAddFacts = {
   nexthopFamilyChecked: true,
   hostFamilyMismatchRefused: true,
   hostWordFamilies: {},
+  hostaddrfamilyFixesHostFamily: false,
+  sourceipUnknownHostWords: new Set(),
+  sourceipZeroRefused: false,
+  hostFamilyFrom: 'ipv6-anywhere',
+  clientaddrfamilyChecked: false,
+  tcpRemoteportRefused: ['0', '500'],
 };
-const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set' };
-const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true, nexthopFamilyChecked: false, hostFamilyMismatchRefused: false };
+const v50: ConnAddFacts = { ...v4, sourceipOutsideSubnetRejected: true, modecfgServerAndClientRejected: true, nicOffloadPacket: true, virtualSubnetRefusedOnRead: false, ikev1Spelling: 'keyexchange=ikev1', refusalsJudge: 'conns-to-add', clientFamilies: 'same-set', clientaddrfamilyChecked: true, tcpRemoteportRefused: ['500'],
+  // connections.c (v5.0-v5.2) sets authby= to the one PSK or null bit for auth=secret/null; checked with 5.2 pluto.
+  authbyLimitsOnlySignatureAuth: true };
+const v52: ConnAddFacts = { ...v50, sourceipMustMatchHostWithoutSubnet: true, modecfgServerBothEndsRejected: true, nexthopFamilyChecked: false, hostFamilyMismatchRefused: false,
+  // %defaultroute4/6 are interface names to 5.2, so they give no address either.
+  sourceipUnknownHostWords: new Set(['%any', '%any4', '%any6', '%group', '%opportunistic', '%opportunisticgroup', '%defaultroute4', '%defaultroute6']), sourceipZeroRefused: true,
+  // Checked with the fuzzer's 5.2 verdicts (left=%defaultroute4 right=%any6 and the like).
+  addresslessHostWords: new Set(['%any', '%any4', '%any6', '%opportunistic', '%oppo', '%opportunisticgroup', '%oppogroup', '%group', '%defaultroute4', '%defaultroute6']) };
 // Checked against 5.4's pluto (../shared/corpus/VERDICTS-libreswan-5.4.jsonl, ikev2-asymmetric-01-parsing).
 const v54: ConnAddFacts = { ...v52, endAuthPairRequired: false, neverNegotiateIgnoresAuth: true, authbyLimitsOnlySignatureAuth: true, hostFamilyMismatchRefused: true,
+  // Checked with the fuzzer's 5.4 verdicts: "host address family IPv6 from left=… conflicts with rightnexthop=…".
+  nexthopFamilyChecked: true, hostaddrfamilyFixesHostFamily: true, hostFamilyFrom: 'first-family', clientaddrfamilyChecked: false, addresslessHostWords: undefined,
+  tcpRemoteportRefused: ['0', '500'],
+  // Checked with the fuzzer's 5.4 verdicts: iptfs-packet-size=64k with iptfs=no is held.
+  readOnlyWhenYes: { 'iptfs-packet-size': 'iptfs', 'iptfs-max-queue-size': 'iptfs', 'iptfs-drop-time': 'iptfs', 'iptfs-init-delay': 'iptfs', 'iptfs-reorder-window': 'iptfs' },
+  sourceipUnknownHostWords: new Set([...v52.sourceipUnknownHostWords, '%defaultroute']),
   // Checked with the fuzzer's 5.4 verdicts: "host address family IPv4 from left=… conflicts with right=%any6".
-  hostWordFamilies: { '%any4': 'ipv4', '%any6': 'ipv6', '%defaultroute4': 'ipv4', '%defaultroute6': 'ipv6' } };
+  hostWordFamilies: { '%any4': 'ipv4', '%any6': 'ipv6', '%defaultroute4': 'ipv4', '%defaultroute6': 'ipv6' },
+  neverNegotiateReads: new Set(['', 'type', 'auto', 'also', 'addresspool', 'ckaid', 'ecdsakey', 'eddsakey', 'hostaddrfamily', 'nexthop', 'protoport', 'pubkey', 'rsasigkey', 'sourceip', 'subnet', 'subnets']) };
 
 export const connAddFacts: Readonly<Record<LibreswanVersion, ConnAddFacts>> = {
   '4.10': v4,
@@ -128,6 +213,9 @@ export const connAddFacts: Readonly<Record<LibreswanVersion, ConnAddFacts>> = {
   '5.4': v54,
   latest: v54,
 };
+
+/** `hostaddrfamily=` words and the family each names (lib/libswan ttoinfo(), any case). */
+export const hostaddrfamilyWords: Readonly<Record<string, 'ipv4' | 'ipv6'>> = { ipv4: 'ipv4', v4: 'ipv4', inet: 'ipv4', ipv6: 'ipv6', v6: 'ipv6', inet6: 'ipv6' };
 
 /** `ikev2=` values that make a conn IKEv1 (4.x maps `permit` to IKEv1 too); 5.x also reads `keyexchange=ikev1`. */
 export const ikev1Ikev2Values: ReadonlySet<string> = new Set(['no', 'never', 'permit', 'n', 'false', 'off', '0']);

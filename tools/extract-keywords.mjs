@@ -105,6 +105,8 @@ const SYNTAXES = {
   'number-v53': { description: 'Unsigned decimal integer; -1 means the largest possible value.', pattern: '^([0-9]+|-1)$', flags: '' },
   'bare-number': { description: 'Digits only, which the 4.x lexer reads as a number token.', pattern: '^[0-9]+$', flags: '' },
   'percent': { description: 'Whole number immediately followed by %, e.g. 100%. In 4.x a bare number is a syntax error that stops the file from loading; other malformed values are dropped.', pattern: '^[0-9]+%$', flags: '' },
+  // 5.4's shunk_to_uintmax() reads a leading -1 as the largest number; extract_percent() then finds it too large and keeps the default (checked with 5.4 pluto: rekeyfuzz=-1% loads, -2% is refused).
+  'percent-v54': { description: 'Whole number immediately followed by %, e.g. 100%; -1% is taken too, as the default.', pattern: '^([0-9]+|-1)%$', flags: '' },
   'binary-v4': { description: 'Whole number with an optional binary multiplier Ki, Mi, Gi, Ti, Pi or Ei (any case).', pattern: '^[0-9]+(ki|mi|gi|ti|pi|ei)?$', flags: 'i' },
   'bytes-v4': { description: 'Whole number of bytes with an optional multiplier KiB, MiB, GiB, TiB or PiB (any case; EiB is not recognised because of a table bug).', pattern: '^[0-9]+(kib|mib|gib|tib|pib)?$', flags: 'i' },
   'bytes-v54': { description: 'Number of bytes with an optional multiplier KiB, MiB, GiB, TiB, PiB or the words byte(s), kilobyte(s), megabyte(s), gigabyte(s), terabyte(s), petabyte(s) (any case).', pattern: '^[0-9]+(\\.[0-9]*)? *(b|bytes?|kib|kilobytes?|mib|megabytes?|gib|gigabytes?|tib|terabytes?|terrabytes?|pib|petabytes?|exabytes?)?$', flags: 'i' },
@@ -628,7 +630,7 @@ function applyExtractor(v, info, x, yn) {
     case 'extract_deltatime': case 'extract_lifetime': case 'extract_deltatimescale':
       info.type = 'duration'; info.syntax = 'duration-v54'; break;
     case 'extract_percent':
-      info.type = 'percent'; info.syntax = 'percent'; break;
+      info.type = 'percent'; info.syntax = 'percent-v54'; break;
     case 'extract_scaled_uintmax':
       if (x.names === 'binary_byte_scales') { info.type = info.type === 'number' ? 'number' : 'bytes'; info.syntax = 'bytes-v54'; }
       else { info.syntax = 'binary-v54'; }
@@ -660,6 +662,7 @@ function fromLaterRelease(info, key, tag) {
   if (info.syntax === 'duration-v54') info.syntax = 'duration-v53';
   if (info.syntax === 'bytes-v54') info.syntax = 'bytes-v4';
   if (info.syntax === 'binary-v54') info.syntax = 'binary-v4';
+  if (info.syntax === 'percent-v54') info.syntax = 'percent';
 }
 
 // ---------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 import type { ResolvedConfig, ResolvedConn } from '../../model/connections';
-import { ADD_TIME_CONSTRAINTS, type AddTimeCondition, type AddTimeConstraint } from '../../../schemas/add-time-constraints';
-import { negotiationlessTypes } from '../../../schemas/conn-facts';
-import { refusedWhenAdded, isBuildingBlock } from '../conn-role';
+import { ADD_TIME_CONSTRAINTS, DURATION_SYNTAX, type AddTimeCondition, type AddTimeConstraint } from '../../../schemas/add-time-constraints';
+import type { LibreswanVersion } from '../../../schemas/keywords';
+import { valueSyntaxPattern } from '../../model/typed-value';
+import { authFromAuthbyOrder, connAddFacts, negotiationlessTypes } from '../../../schemas/conn-facts';
+import { refusedWhenAdded, isBuildingBlock, unreadOnShunt } from '../conn-role';
 import { connFinding } from '../conn-finding';
-import { authbyItems, ikeVersionOf, isYes } from '../left-right/ends';
+import { authbyItems, droppedByParser, ikeVersionOf, isYes } from '../left-right/ends';
 import type { ConfRule } from '../rule';
 import { runAddTimeTest } from './add-time-tests';
 
@@ -23,6 +25,7 @@ interface Scope {
   readonly conn: ResolvedConn;
   readonly end: End;
   readonly fips: boolean;
+  readonly version: LibreswanVersion;
   /** The detail a test found, for the message. */
   detail?: string;
 }
@@ -32,13 +35,21 @@ function keyOf(template: string, end: End): string {
 }
 
 function valueOf(scope: Scope, template: string): string | undefined {
-  const v = scope.conn.settings.get(keyOf(template, scope.end))?.value.trim();
+  const s = scope.conn.settings.get(keyOf(template, scope.end));
+  // A word the release's parser does not know is dropped with a warning: pluto never sees it.
+  if (s === undefined || droppedByParser(s)) return undefined;
+  const v = s.value.trim();
   return v === '' ? undefined : v;
 }
 
 function endAuth(scope: Scope, end: End): string | undefined {
   const v = scope.conn.settings.get(`${end}auth`)?.value.trim().toLowerCase();
-  return v === 'psk' ? 'secret' : v;
+  if (v !== undefined && v !== '') return v === 'psk' ? 'secret' : v;
+  // 5.4 fills an end without auth= in from authby= (5.2 refuses one auth= without the other).
+  if (connAddFacts[scope.version].endAuthPairRequired) return undefined;
+  const items = authbyItems(scope.conn);
+  if (items.length === 0) return 'rsasig';
+  return authFromAuthbyOrder.find((o) => o.authby.some((a) => items.includes(a)))?.auth;
 }
 
 function holds(c: AddTimeCondition, scope: Scope): boolean {
@@ -56,6 +67,12 @@ function holds(c: AddTimeCondition, scope: Scope): boolean {
   if ('setupOneOf' in c) {
     const v = scope.config.setup.get(c.setupOneOf)?.value.trim().toLowerCase();
     return c.values.includes(v === undefined || v === '' ? (c.unsetMeans ?? '') : v);
+  }
+  if ('malformedDuration' in c) {
+    const v = valueOf(scope, c.malformedDuration);
+    const syntax = DURATION_SYNTAX[scope.version];
+    const pattern = syntax ? valueSyntaxPattern(syntax) : undefined;
+    return v !== undefined && pattern !== undefined && !pattern.regexp.test(v);
   }
   if ('outside' in c) {
     const v = valueOf(scope, c.outside);
@@ -113,7 +130,9 @@ export const addTimeRefusal: ConfRule = {
       for (const constraint of constraints) {
         const ends: End[] = constraint.perEnd ? ['left', 'right'] : ['left'];
         for (const end of ends) {
-          const scope: Scope = { config, conn, end, fips };
+          // A never-negotiate conn whose value pluto skips unread (5.4) is not refused for it.
+          if (constraint.reads.some((k) => unreadOnShunt(version, conn, keyOf(k, end)))) continue;
+          const scope: Scope = { config, conn, end, fips, version };
           if (!holds(constraint.when, scope)) continue;
           const cause = conn.settings.get(keyOf(constraint.at, end));
           report(connFinding(conn, cause, {

@@ -1,6 +1,7 @@
 import { parseAddress } from '../../model/address-syntax';
 import type { ResolvedConfig, ResolvedConn } from '../../model/connections';
 import type { AddTimeTest } from '../../../schemas/add-time-constraints';
+import { hasHostBits, subnetsOf } from '../left-right/ends';
 
 /*
  * The computed facts add-time constraints may name (schemas/add-time-constraints.ts). Each
@@ -114,6 +115,14 @@ export function runAddTimeTest(test: AddTimeTest, key: string, config: ResolvedC
     }
     case 'not-an-address':
       return value.startsWith('%') || parseAddress(value) ? undefined : value;
+    case 'host-bits-in-list':
+      return subnetsOf(value).find((s) => s.cidr !== undefined && hasHostBits(s.cidr))?.text;
+    case 'host-bits-beside-subnets': {
+      if (!['leftsubnets', 'rightsubnets'].some((k) => (conn.settings.get(k)?.value.trim() ?? '') !== '')) return undefined;
+      if (/^v(host|net):/.test(value) || value.includes(',')) return undefined;
+      const only = subnetsOf(value);
+      return only.length === 1 && only[0].cidr !== undefined && hasHostBits(only[0].cidr) ? only[0].text : undefined;
+    }
     case 'malformed-raw-key': {
       if (/^0s/i.test(value)) return BASE64.test(value.slice(2)) ? undefined : 'base64 after 0s';
       if (/^0x/i.test(value)) return HEX.test(value.slice(2)) ? undefined : 'hexadecimal after 0x';

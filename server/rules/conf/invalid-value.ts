@@ -1,7 +1,10 @@
 import type { KeywordVersionInfo } from '../../../schemas/keywords';
 import type { AddressSyntax } from '../../../schemas/address-syntax';
 import { checkAddress, checkAddressPool, checkCidr, checkSubnet, looksLikeHostname, parseAddress } from '../../model/address-syntax';
-import type { Assignment } from '../../model/connections';
+import type { Assignment, ResolvedConn } from '../../model/connections';
+import { isBuildingBlock, readWhenAdded, refusedWhenAdded, unreadOnShunt } from '../conn-role';
+import { connAddFacts } from '../../../schemas/conn-facts';
+import { connFinding } from '../conn-finding';
 import { checkTypedValue, valueSyntaxPattern } from '../../model/typed-value';
 import type { ConfRule, Finding } from '../rule';
 import { migrationAdvice, valueMigrationOf } from './migration-edit';
@@ -31,7 +34,7 @@ export function problemWith(value: string, info: KeywordVersionInfo, syntax: Add
     case 'range-list':
       return checkAddressPool(value, syntax);
     case 'cidr':
-      return value === '' ? 'empty value' : checkCidr(value, false);
+      return value === '' ? 'empty value' : checkCidr(value, !syntax.cidrNeedsPrefix);
     case 'ip':
       // %defaultroute, %direct and the like are resolved when the conn loads.
       if (value.startsWith('%')) return undefined;
@@ -54,9 +57,18 @@ export function problemWith(value: string, info: KeywordVersionInfo, syntax: Add
   }
 }
 
-function consequence(info: KeywordVersionInfo, value: string, version: string): { rejected: boolean; tail: string; severity?: 'warning' } {
+function isFatal(info: KeywordVersionInfo, value: string): boolean {
   // Some malformed values stop the file even where others are only dropped (4.x `rekeyfuzz=10`).
-  const fatal = info.fatalSyntax !== undefined && valueSyntaxPattern(info.fatalSyntax)?.regexp.test(value) === true;
+  return info.fatalSyntax !== undefined && valueSyntaxPattern(info.fatalSyntax)?.regexp.test(value) === true;
+}
+
+/** A malformed value that refuses the conns reading it, not the whole file. */
+function failsOnlyTheConn(info: KeywordVersionInfo, value: string): boolean {
+  return info.onInvalidValue === 'conn-fails' && !isFatal(info, value);
+}
+
+function consequence(info: KeywordVersionInfo, value: string, version: string): { rejected: boolean; tail: string; severity?: 'warning' } {
+  const fatal = isFatal(info, value);
   switch (fatal ? 'fatal' : info.onInvalidValue) {
     case 'fatal':
       return { rejected: true, tail: `Libreswan ${version} refuses to load the file` };
@@ -86,6 +98,21 @@ export function valueFinding(a: Assignment, problem: string, info: KeywordVersio
 export const invalidValue: ConfRule = {
   meta: { id: 'invalid-value', description: 'A value that does not fit its keyword (type, allowed words, address syntax) in the target version.', defaultSeverity: 'error', scope: 'conf', followsInheritance: true },
   check({ config, syntax, version, table }, report) {
+    // Which conns take each line (own section, also=, %default): built once, on the first malformed value that refuses conns.
+    let takersByLine: Map<Assignment, ResolvedConn[]> | undefined;
+    const takersOf = (a: Assignment): readonly ResolvedConn[] => {
+      if (!takersByLine) {
+        takersByLine = new Map();
+        for (const conn of config.conns) {
+          for (const setting of conn.settings.values()) {
+            const list = takersByLine.get(setting.source);
+            if (list) list.push(conn);
+            else takersByLine.set(setting.source, [conn]);
+          }
+        }
+      }
+      return takersByLine.get(a) ?? [];
+    };
     for (const assignments of config.assignments.values()) {
       for (const a of assignments) {
         if (a.meaning.kind !== 'known') continue;
@@ -93,11 +120,41 @@ export const invalidValue: ConfRule = {
         if (a.meaning.match.info.status === 'obsolete' || info.status === 'obsolete') continue;
         const problem = problemWith(a.value, info, syntax, a.meaning.storageKey);
         if (!problem) continue;
-        const finding = valueFinding(a, problem, info, version);
+        let finding = valueFinding(a, problem, info, version);
+        const inherited: Finding[] = [];
+        if (finding.rejectedByLibreswan && failsOnlyTheConn(info, a.value)) {
+          const key = a.meaning.storageKey;
+          const takers = takersOf(a);
+          // 5.4 skips most values of a never-negotiate conn, and some values unless another key is yes.
+          const readers = takers.filter((c) => readWhenAdded(version, c, key));
+          const own = takers.find((c) => c.placed === a.placed);
+          if (takers.length > 0 && readers.length === 0) {
+            const names = takers.map((c) => `'${c.name}'`).join(', ');
+            const gate = connAddFacts[version].readOnlyWhenYes?.[key];
+            const why = gate !== undefined && takers.every((c) => !unreadOnShunt(version, c, key)) ? `reads it only with ${gate}=yes, which conn${takers.length === 1 ? '' : 's'} ${names} do${takers.length === 1 ? 'es' : ''} not set,` : `skips it unread on never-negotiate conn${takers.length === 1 ? '' : 's'} ${names} (type=passthrough/drop/reject)`;
+            finding = {
+              ...finding,
+              message: `${a.line.key.text}=${a.value}: ${problem}; Libreswan ${version} ${why} and adds ${takers.length === 1 ? 'it' : 'them'}, but a conn that reads it is refused`,
+              rejectedByLibreswan: false,
+              severity: 'warning',
+            };
+          } else if (own !== undefined && !readers.includes(own)) {
+            finding = { ...finding, conn: own.name, rejectedByLibreswan: false, severity: 'warning' };
+          }
+          // Each conn that inherits the value (also=, conn %default) and reads it is refused for it: say so at its header.
+          for (const conn of readers) {
+            if (conn === own || isBuildingBlock(config, conn)) continue;
+            inherited.push(connFinding(conn, a, {
+              message: `conn '${conn.name}': ${a.line.key.text}=${a.value}: ${problem}; Libreswan ${version} refuses to add it`,
+              rejectedByLibreswan: refusedWhenAdded(config, version, conn),
+            }));
+          }
+        }
         // A value another release reads (keyexchange=ikev1 for 4.x): say when, and what to write.
         const entry = valueMigrationOf(a, version);
         const advice = entry ? migrationAdvice(a, entry, config, table, version) : undefined;
         report(advice ? { ...finding, message: `${finding.message}: ${advice.message}`, fixes: advice.fixes } : finding);
+        for (const f of inherited) report(f);
       }
     }
   },

@@ -4,6 +4,7 @@ import { proposalUses, type ProposalUse } from './proposal-uses';
 import { connList, rangeInValue } from './value-range';
 import { parseProposalCached } from '../../model/proposal-cache';
 import { connFinding } from '../conn-finding';
+import { unreadOnShunt } from '../conn-role';
 
 /** Left to `fips-disallowed-algorithm`, which says which approved algorithm to use. */
 const FIPS_CODES = new Set(['fips-disallowed']);
@@ -11,7 +12,7 @@ const FIPS_CODES = new Set(['fips-disallowed']);
 function consequence(use: ProposalUse, version: string): { tail: string; loads: boolean } {
   if (use.conns.length === 0) return { tail: `no conn loads this value, but Libreswan ${version} would refuse any conn that did`, loads: false };
   if (use.ignored) return { tail: `${connList(use.conns)} ignore${use.conns.length === 1 ? 's' : ''} it (${use.ignored})`, loads: false };
-  return { tail: `Libreswan ${version} refuses to add ${connList(use.conns)}`, loads: true };
+  return { tail: `Libreswan ${version} refuses to add ${connList(use.readers)}`, loads: true };
 }
 
 function finding(use: ProposalUse, d: ProposalDiagnostic, version: string): Finding {
@@ -60,10 +61,12 @@ export const invalidProposal: ConfRule = {
         const found = finding(use, d, version);
         const section = use.assignment.placed.section;
         const own = section.kind === 'conn' && use.conns.includes(section.name) ? section.name : undefined;
-        emit(own !== undefined ? { ...found, conn: own } : found);
+        // The conn whose section holds the line may skip it (a shunt) while conns inheriting it read it.
+        const ownSkips = own !== undefined && found.rejectedByLibreswan && !use.readers.includes(own);
+        emit(own === undefined ? found : ownSkips ? { ...found, conn: own, rejectedByLibreswan: false, severity: 'warning' } : { ...found, conn: own });
         if (!found.rejectedByLibreswan) continue;
-        // Each conn that inherits the value hears of it at its own header.
-        for (const name of new Set(use.conns)) {
+        // Each conn that inherits and reads the value hears of it at its own header.
+        for (const name of new Set(use.readers)) {
           const conn = connsByName.get(name);
           if (!conn || conn.placed === use.assignment.placed) continue;
           emit(connFinding(conn, use.assignment, { message: `conn '${name}': ${found.message.replace(/; Libreswan \S+ refuses to add .*$/, '')}; Libreswan ${version} refuses to add it`, rejectedByLibreswan: true }));
@@ -71,6 +74,8 @@ export const invalidProposal: ConfRule = {
       }
     }
     for (const cc of conns) {
+      // 5.4 skips phase2=, esp= and ah= of a never-negotiate conn unread.
+      if (unreadOnShunt(version, cc.conn, 'phase2')) continue;
       for (const clash of cc.clashes) {
         const a = clash.clash.source;
         emit({

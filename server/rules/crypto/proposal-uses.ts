@@ -18,6 +18,8 @@ export interface ProposalUse {
   readonly pfs: boolean;
   /** Conns that load this value; empty when no conn does. */
   readonly conns: string[];
+  /** The conns of `conns` that read the value (not a shunt, not authby=never, not set aside by phase2=). */
+  readonly readers: string[];
   /** Set when every conn using it skips it (type=passthrough, authby=never, phase2=). */
   ignored?: string;
 }
@@ -73,10 +75,11 @@ function computeProposalUses(config: ResolvedConfig, version: LibreswanVersion):
       const key = `${fileIndex.get(p.setting.source.file)}|${p.setting.source.line.line}|${p.protocol}|${cc.ikeVersion}|${cc.pfs}`;
       let use = byKey.get(key);
       if (!use) {
-        use = { assignment: p.setting.source, protocol: p.protocol, ikeVersion: cc.ikeVersion, pfs: cc.pfs, conns: [], ignored: p.ignored };
+        use = { assignment: p.setting.source, protocol: p.protocol, ikeVersion: cc.ikeVersion, pfs: cc.pfs, conns: [], readers: [], ignored: p.ignored };
         byKey.set(key, use);
       }
       use.conns.push(cc.conn.name);
+      if (!p.ignored) use.readers.push(cc.conn.name);
       // One conn that really loads the value is enough to make its errors real.
       if (!p.ignored) use.ignored = undefined;
     }
@@ -90,7 +93,7 @@ function computeProposalUses(config: ResolvedConfig, version: LibreswanVersion):
       if (covered.has(a) || a.meaning.kind !== 'known' || !PROPOSAL_KEYS.has(a.meaning.storageKey)) continue;
       if (placed.section.kind !== 'conn') continue;
       byKey.set(`unused:${byKey.size}`, {
-        assignment: a, protocol: protocolOf(a.meaning.storageKey, settings), ikeVersion: ikeVersionOf(settings), pfs: pfsOf(settings), conns: [],
+        assignment: a, protocol: protocolOf(a.meaning.storageKey, settings), ikeVersion: ikeVersionOf(settings), pfs: pfsOf(settings), conns: [], readers: [],
       });
     }
   }

@@ -1,6 +1,6 @@
 import { refusedWhenAdded } from '../conn-role';
 import type { ConfRule } from '../rule';
-import { authbyItems, endSetting, ikeVersionOf, otherSide, related, shown, SIDES, where } from './ends';
+import { authbyItems, endSetting, ikeVersionOf, otherSide, readEndSetting, related, shown, SIDES, where } from './ends';
 import { connAddFacts, endAuthNeedsAuthby } from '../../../schemas/conn-facts';
 import { neverNegotiates } from './ends';
 
@@ -18,8 +18,9 @@ export const leftRightAuthAsymmetric: ConfRule = {
       if (facts.neverNegotiateIgnoresAuth && neverNegotiates(conn)) continue;
       const authby = authbyItems(conn);
       for (const side of SIDES) {
-        const auth = endSetting(conn, side, 'auth');
-        const other = endSetting(conn, otherSide(side), 'auth');
+        // A word this release does not know is dropped by its parser (5.2: leftauth=psk, eddsa): unset.
+        const auth = readEndSetting(conn, side, 'auth');
+        const other = readEndSetting(conn, otherSide(side), 'auth');
         if (auth && !other && facts.endAuthPairRequired) {
           report({
             conn: conn.name,

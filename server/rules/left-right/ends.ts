@@ -1,8 +1,9 @@
 import ipaddr from 'ipaddr.js';
-import { parseAddress, selectorAddress, type Family } from '../../model/address-syntax';
+import { familyOf, parseAddress, selectorAddress, type Family } from '../../model/address-syntax';
 import type { ResolvedConn, Setting } from '../../model/connections';
 import type { Finding, RelatedLocation } from '../rule';
-import { hostWords, ikev1Ikev2Values, loadedAutoValues, negotiationlessTypes } from '../../../schemas/conn-facts';
+import { checkTypedValue } from '../../model/typed-value';
+import { hostaddrfamilyWords, hostWords, ikev1Ikev2Values, loadedAutoValues, negotiationlessTypes, type ConnAddFacts } from '../../../schemas/conn-facts';
 
 /*
  * Shared reading of a conn's two ends for the left-right-* rules: which value each end
@@ -31,6 +32,24 @@ export function endSetting(conn: ResolvedConn, side: Side, name: string): Settin
     keys.set(name, key);
   }
   return conn.settings.get(key);
+}
+
+/**
+ * Whether the file parser throws this value away (an enum word the release does not know,
+ * where the release warns and ignores it): the conn then behaves as if it were unset.
+ */
+export function droppedByParser(s: Setting): boolean {
+  const m = s.source.meaning;
+  if (m.kind !== 'known') return false;
+  const info = m.canonical.info;
+  if (info.valueCheckedAt !== 'parser' || (info.onInvalidValue !== 'warn-ignore' && info.onInvalidValue !== 'silently-ignored')) return false;
+  return checkTypedValue(s.value.trim(), info) !== undefined;
+}
+
+/** endSetting, without a value the parser drops (droppedByParser). */
+export function readEndSetting(conn: ResolvedConn, side: Side, name: string): Setting | undefined {
+  const s = endSetting(conn, side, name);
+  return s && !droppedByParser(s) ? s : undefined;
 }
 
 export function connValue(conn: ResolvedConn, key: string): string | undefined {
@@ -154,7 +173,10 @@ export function shown(s: Setting): string {
 }
 
 export function ikeVersionOf(conn: ResolvedConn): 1 | 2 {
-  if (connValue(conn, 'keyexchange') === 'ikev1') return 1;
+  const keyexchange = connValue(conn, 'keyexchange');
+  if (keyexchange === 'ikev1') return 1;
+  // 5.x: keyexchange=ikev2 wins over ikev2=never ("ignoring ikev2=… which conflicts with keyexchange=…").
+  if (keyexchange === 'ikev2') return 2;
   const ikev2 = connValue(conn, 'ikev2');
   return ikev2 !== undefined && ikev1Ikev2Values.has(ikev2) ? 1 : 2;
 }
@@ -162,4 +184,17 @@ export function ikeVersionOf(conn: ResolvedConn): 1 | 2 {
 /** `authby=` items, lower-cased; empty when not set. */
 export function authbyItems(conn: ResolvedConn): string[] {
   return (connValue(conn, 'authby') ?? '').split(/[\s,]+/).filter((i) => i !== '');
+}
+
+/** The one host family the conn's clients fall back to (ConnAddFacts.hostFamilyFrom). */
+export function connHostFamily(conn: ResolvedConn, facts: ConnAddFacts): Family {
+  const wanted = conn.settings.get('hostaddrfamily')?.value.trim().toLowerCase();
+  if (wanted !== undefined && hostaddrfamilyWords[wanted]) return hostaddrfamilyWords[wanted];
+  const values = SIDES.flatMap((side) => ['', 'nexthop'].map((name) => endSetting(conn, side, name)?.value.trim().toLowerCase() ?? ''));
+  if (facts.hostFamilyFrom === 'ipv6-anywhere') return values.some((v) => v.includes(':') || v === '%defaultroute6' || v === '%any6') ? 'ipv6' : 'ipv4';
+  for (const v of values) {
+    const f = familyOf(v) ?? facts.hostWordFamilies[v];
+    if (f) return f;
+  }
+  return 'ipv4';
 }

@@ -1,10 +1,10 @@
 import { refusedWhenAdded } from '../conn-role';
 import { familyOf, type Family } from '../../model/address-syntax';
 import type { ResolvedConn } from '../../model/connections';
-import { connAddFacts } from '../../../schemas/conn-facts';
+import { connAddFacts, hostaddrfamilyWords, type ConnAddFacts } from '../../../schemas/conn-facts';
 import type { Setting } from '../../model/connections';
 import type { ConfRule, Finding } from '../rule';
-import { endSetting, familyOfCidr, related, shown, SIDES, subnetsOf, where } from './ends';
+import { connHostFamily, endSetting, familyOfCidr, related, shown, SIDES, subnetsOf, where } from './ends';
 
 interface FamilySource {
   readonly families: ReadonlySet<Family>;
@@ -23,6 +23,9 @@ export const leftRightFamilyMismatch: ConfRule = {
     const facts = connAddFacts[version];
     for (const conn of config.conns) {
       const hosts: FamilySource[] = [];
+      const wanted = facts.hostaddrfamilyFixesHostFamily ? conn.settings.get('hostaddrfamily') : undefined;
+      const wantedFamily = wanted ? hostaddrfamilyWords[wanted.value.trim().toLowerCase()] : undefined;
+      if (wanted && wantedFamily) hosts.push({ families: new Set([wantedFamily]), setting: wanted });
       for (const side of SIDES) {
         for (const name of facts.nexthopFamilyChecked ? ['', 'nexthop'] : ['']) {
           const s = endSetting(conn, side, name);
@@ -36,7 +39,7 @@ export const leftRightFamilyMismatch: ConfRule = {
         report({
           conn: conn.name,
           ...where(clash.setting),
-          message: `conn '${conn.name}': ${shown(clash.setting)} is ${[...clash.families][0]} but ${shown(firstHost.setting)} is ${[...firstHost.families][0]}; both hosts and their nexthops must use one address family`,
+          message: `conn '${conn.name}': ${shown(clash.setting)} is ${[...clash.families][0]} but ${shown(firstHost.setting)} is ${[...firstHost.families][0]}; both hosts and their nexthops${wantedFamily ? ', and hostaddrfamily=,' : ''} must use one address family`,
           rejectedByLibreswan: refusedWhenAdded(config, version, conn),
           related: [related(firstHost.setting, 'the host address of the other family')],
         });
@@ -55,7 +58,7 @@ export const leftRightFamilyMismatch: ConfRule = {
         return host && family ? { families: new Set([family]), setting: host } : undefined;
       };
       if (connAddFacts[version].clientFamilies === 'same-set') {
-        checkSameFamilies(conn, hostFamily(conn, facts.hostWordFamilies), report, refusedWhenAdded(config, version, conn));
+        checkSameFamilies(conn, connHostFamily(conn, facts), facts, report, refusedWhenAdded(config, version, conn));
         continue;
       }
       const left = client('left');
@@ -74,19 +77,8 @@ export const leftRightFamilyMismatch: ConfRule = {
   },
 };
 
-/** The family of the conn's hosts: the first host (or nexthop) that is an address. */
-function hostFamily(conn: ResolvedConn, words: Readonly<Record<string, Family>>): Family | undefined {
-  for (const side of SIDES) {
-    const s = endSetting(conn, side, '');
-    const f = s ? (familyOf(s.value.trim()) ?? words[s.value.trim().toLowerCase()]) : undefined;
-    if (f) return f;
-  }
-  return undefined;
-}
-
 /** 5.x: an end's families come from its subnets, else its pools, else its host. */
-function endFamilies(conn: ResolvedConn, side: 'left' | 'right', host: Family | undefined): FamilySource | undefined {
-  if (endSetting(conn, side, 'vti')) return undefined;
+function endFamilies(conn: ResolvedConn, side: 'left' | 'right', host: Family): FamilySource | undefined {
   // subnets= makes one alias conn per entry; each is checked when it is instantiated.
   const subnets = endSetting(conn, side, 'subnets');
   const subnet = endSetting(conn, side, 'subnet');
@@ -104,16 +96,32 @@ function endFamilies(conn: ResolvedConn, side: 'left' | 'right', host: Family | 
     return { families: new Set(families as Family[]), setting: pool };
   }
   const h = endSetting(conn, side, '');
-  return h && host ? { families: new Set([host]), setting: h } : undefined;
+  return h ? { families: new Set([host]), setting: h } : undefined;
 }
 
-function checkSameFamilies(conn: ResolvedConn, host: Family | undefined, report: (f: Finding) => void, rejected: boolean): void {
+function checkSameFamilies(conn: ResolvedConn, host: Family, facts: ConnAddFacts, report: (f: Finding) => void, rejected: boolean): void {
   const left = endFamilies(conn, 'left', host);
   const right = endFamilies(conn, 'right', host);
+  const wanted = facts.clientaddrfamilyChecked ? conn.settings.get('clientaddrfamily') : undefined;
+  const wantedFamily = wanted ? hostaddrfamilyWords[wanted.value.trim().toLowerCase()] : undefined;
+  if (wanted && wantedFamily) {
+    const other = [left, right].find((e) => e !== undefined && [...e.families].some((f) => f !== wantedFamily));
+    if (other) {
+      report({
+        conn: conn.name,
+        ...where(other.setting),
+        message: `conn '${conn.name}': ${shown(other.setting)} uses ${[...other.families].join('+')} but ${shown(wanted)} allows only ${wantedFamily} clients; Libreswan refuses the conn ("childaddrfamily=… conflicts with …"). Drop clientaddrfamily= or use one family`,
+        rejectedByLibreswan: rejected,
+        related: [related(wanted, 'the client family asked for')],
+      });
+      return;
+    }
+  }
   if (!left || !right) return;
   const same = left.families.size === right.families.size && [...left.families].every((f) => right.families.has(f));
   if (same) return;
-  const fam = (s: FamilySource): string => [...s.families].join('+');
+  // An end without subnet= or pool carries the conn's one host family, whatever its own address says.
+  const fam = (s: FamilySource): string => `${[...s.families].join('+')}${s.setting.storageKey === 'left' || s.setting.storageKey === 'right' ? ' (no subnet: the conn\'s host family)' : ''}`;
   report({
     conn: conn.name,
     ...where(left.setting),

@@ -15,8 +15,18 @@ export const leftRightSourceipOutsideSubnet: ConfRule = {
         if (!sourceip) continue;
         const addresses = sourceip.value.split(',').map((t) => parseAddress(t.trim())).filter((a) => a !== undefined);
         if (addresses.length === 0) continue;
-        // subnets= makes alias conns whose selectors pluto does not compare with sourceip=.
-        if (facts.sourceipMustMatchHostWithoutSubnet && endSetting(conn, side, 'subnets')) continue;
+        const zero = addresses.find((a) => a.toByteArray().every((b) => b === 0));
+        if (zero && facts.sourceipZeroRefused) {
+          report({
+            conn: conn.name,
+            ...where(sourceip),
+            message: `conn '${conn.name}': ${shown(sourceip)}: ${zero.toString()} is the unspecified address, not one this end can use; Libreswan ${version} refuses to add the conn. Write this end's own address inside its subnet`,
+            rejectedByLibreswan: refusedWhenAdded(config, version, conn),
+          });
+          continue;
+        }
+        // subnets= (on either end) makes alias conns whose selectors pluto does not compare with sourceip=.
+        if (facts.sourceipMustMatchHostWithoutSubnet && SIDES.some((s) => endSetting(conn, s, 'subnets'))) continue;
         const subnet = endSetting(conn, side, 'subnet');
         if (subnet) {
           const cidrs = subnetsOf(subnet.value).flatMap((s) => (s.cidr ? [s.cidr] : []));
@@ -36,6 +46,17 @@ export const leftRightSourceipOutsideSubnet: ConfRule = {
         }
         if (!facts.sourceipMustMatchHostWithoutSubnet) continue;
         const host = endSetting(conn, side, '');
+        const word = host?.value.trim().toLowerCase();
+        if (host && word !== undefined && facts.sourceipUnknownHostWords.has(word)) {
+          report({
+            conn: conn.name,
+            ...where(sourceip),
+            message: `conn '${conn.name}': ${shown(sourceip)} with ${shown(host)} and no ${side}subnet=: pluto has no address of this end to hold the source address against, so Libreswan ${version} refuses to add the conn. Set ${side}subnet= to a subnet holding it, or drop ${side}sourceip=`,
+            rejectedByLibreswan: refusedWhenAdded(config, version, conn),
+            related: [related(host, "this end's host")],
+          });
+          continue;
+        }
         const hostAddress = host ? parseAddress(host.value.trim()) : undefined;
         if (!host || !hostAddress) continue;
         // 5.x compares every address of the list with the host, whatever its family.

@@ -1,4 +1,4 @@
-import { refusedWhenAdded } from '../conn-role';
+import { isNeverNegotiate, refusedWhenAdded } from '../conn-role';
 import type { ConfRule } from '../rule';
 import { connValue, isYes, related, where } from '../left-right/ends';
 import { connAddFacts } from '../../../schemas/conn-facts';
@@ -27,7 +27,8 @@ export const nicOffloadUnsupported: ConfRule = {
           related: [related(tcp, 'ESP in TCP')],
         });
       }
-      if (mode !== 'packet' || !facts.nicOffloadPacket) continue;
+      // Every 5.x pluto drops nic-offload= from a never-negotiate conn with a warning before these checks.
+      if (mode !== 'packet' || !facts.nicOffloadPacket || isNeverNegotiate(conn)) continue;
       const problems: string[] = [];
       if ((connValue(conn, 'type') ?? 'tunnel') !== 'transport') problems.push('type=transport');
       if (connValue(conn, 'phase2') === 'ah') problems.push('phase2=esp');

@@ -1,5 +1,6 @@
 import { refusedWhenAdded } from '../conn-role';
 import type { ConfRule } from '../rule';
+import { connAddFacts } from '../../../schemas/conn-facts';
 import { connValue, isYes, neverNegotiates, where } from '../left-right/ends';
 
 /** `tcp-remoteport=` only matters with `enable-tcp=`; with it, 0 and 500 are refused. */
@@ -18,11 +19,11 @@ export const tcpRemoteportWithoutEnableTcp: ConfRule = {
           message: `conn '${conn.name}': tcp-remoteport=${port.value} has no effect without enable-tcp=yes or enable-tcp=fallback; set enable-tcp=, or drop tcp-remoteport=`,
           rejectedByLibreswan: false,
         });
-      } else if (['0', '500'].includes(port.value.trim())) {
+      } else if (connAddFacts[version].tcpRemoteportRefused.includes(port.value.trim())) {
         report({
           conn: conn.name,
           ...where(port),
-          message: `conn '${conn.name}': tcp-remoteport=${port.value}: Libreswan refuses the conn ("tcp-remoteport cannot be 0 or 500"); the usual port is 4500`,
+          message: `conn '${conn.name}': tcp-remoteport=${port.value}: Libreswan ${version} refuses the conn ("tcp-remoteport cannot be ${connAddFacts[version].tcpRemoteportRefused.join(' or ')}"); the usual port is 4500`,
           rejectedByLibreswan: refusedWhenAdded(config, version, conn),
           severity: 'error',
         });
