@@ -20,7 +20,7 @@ import { transportRules } from './transport';
 import { policyRules } from './policy';
 import { secretsRules } from './secrets';
 import { cryptoRules } from './crypto';
-import { inheritedCopies, InheritedLines, placeInConn } from './conn-finding';
+import { placeInConn } from './conn-finding';
 
 /** Every conf rule, in the order their findings are listed when they share a line. */
 export const confRules: readonly ConfRule[] = [
@@ -51,15 +51,11 @@ export function findRule(id: string): ConfRule | undefined {
 
 /** Runs every enabled conf rule; the user's severity replaces the rule's own, `off` drops it. */
 export function runConfRules(context: ConfRuleContext, severities: Readonly<Record<string, SeveritySetting>>): LintDiagnostic[] {
-  // A finding about a conn is shown in that conn's own section (see placeInConn); a refusal
-  // at a line is also one for each conn that inherits the line (see inheritedCopies).
+  // A finding about a conn is shown in that conn's own section (see placeInConn); a rule that
+  // judges a line by itself reports the conns inheriting it (invalid-value does).
   const conns = new Map(context.config.conns.map((c) => [c.name, c]));
-  const inherited = new InheritedLines(context.config.conns);
-  const relay = (rule: ConfRule, report: (f: Finding) => void) => (f: Finding): void => {
-    report(placeInConn(conns, f));
-    if (rule.meta.followsInheritance) for (const copy of inheritedCopies(inherited, f)) report(copy);
-  };
-  return runScoped(confRules.map((rule) => ({ meta: rule.meta, check: (c: ConfRuleContext, report: (f: Finding) => void) => rule.check(c, relay(rule, report)) })), context, severities);
+  const relay = (report: (f: Finding) => void) => (f: Finding): void => report(placeInConn(conns, f));
+  return runScoped(confRules.map((rule) => ({ meta: rule.meta, check: (c: ConfRuleContext, report: (f: Finding) => void) => rule.check(c, relay(report)) })), context, severities);
 }
 
 export { secretsRules, policyRules };

@@ -59,12 +59,6 @@ export interface RuleMeta {
   readonly scope: 'conf' | 'secrets' | 'policy';
   /** Some findings carry a fix safe to apply unseen (`preferred`): `--fix` and the JSON `fix` field use it. */
   readonly fixable?: boolean;
-  /**
-   * The rule judges a line by itself (a value), so a refusal it reports at a line naming no
-   * conn also refuses each conn that inherits the line through `also=` or `conn %default`
-   * (see inheritedCopies). Not for rules whose verdict depends on the conn the line is in.
-   */
-  readonly followsInheritance?: boolean;
 }
 
 /** Everything a conf rule may look at; built once per lint. */

@@ -96,7 +96,7 @@ export function valueFinding(a: Assignment, problem: string, info: KeywordVersio
 
 /** Typed value checks: booleans, enums, durations, numbers, percentages, sizes, addresses and subnets. */
 export const invalidValue: ConfRule = {
-  meta: { id: 'invalid-value', description: 'A value that does not fit its keyword (type, allowed words, address syntax) in the target version.', defaultSeverity: 'error', scope: 'conf', followsInheritance: true },
+  meta: { id: 'invalid-value', description: 'A value that does not fit its keyword (type, allowed words, address syntax) in the target version.', defaultSeverity: 'error', scope: 'conf' },
   check({ config, syntax, version, table }, report) {
     // Which conns take each line (own section, also=, %default): built once, on the first malformed value that refuses conns.
     let takersByLine: Map<Assignment, ResolvedConn[]> | undefined;
@@ -145,7 +145,7 @@ export const invalidValue: ConfRule = {
           for (const conn of readers) {
             if (conn === own || isBuildingBlock(config, conn)) continue;
             inherited.push(connFinding(conn, a, {
-              message: `conn '${conn.name}': ${a.line.key.text}=${a.value}: ${problem}; Libreswan ${version} refuses to add it`,
+              message: `conn '${conn.name}' inherits ${a.line.key.text}=${a.value}: ${problem}; Libreswan ${version} refuses to add it`,
               rejectedByLibreswan: refusedWhenAdded(config, version, conn),
             }));
           }
