@@ -10,8 +10,9 @@ import type { ConfRule, ConfRuleContext, LintDiagnostic, SeveritySetting } from 
  * The editor's way of running the conf rules: after a keystroke most conns are what they
  * were, so a `perConn` rule's findings about them are too. Each conn's findings are kept
  * under a fingerprint of everything they are computed from; the next run re-checks only
- * the conns whose fingerprint is new and takes the others' findings from the previous run.
- * Every other rule reads the whole config and runs on all of it each time. The output is
+ * the conns whose fingerprint is new and takes the others' findings from the previous run;
+ * a `perSection` rule likewise per section. Every other rule reads the whole config and runs
+ * on all of it each time. The output is
  * the list `runConfRules` gives, in the same order (test/service/incremental-lint.test.ts
  * holds the two equal after random edit sequences on the corpus).
  */
@@ -20,8 +21,11 @@ import type { ConfRule, ConfRuleContext, LintDiagnostic, SeveritySetting } from 
 export interface ConfRulesMemo {
   /** What every conn's findings depend on: target version, FIPS, severities, `config setup` and every `conn %default`. */
   readonly sharedKey: string;
-  /** Per conn fingerprint, the diagnostics of each per-conn rule (in `perConnRules` order). */
-  readonly byConn: ReadonlyMap<string, readonly (readonly LintDiagnostic[])[]>;
+  /**
+   * By a conn's fingerprint, the diagnostics of each per-conn rule; by a section's, those of
+   * each per-section rule (in `perConnRules` / `perSectionRules` order).
+   */
+  readonly byKey: ReadonlyMap<string, readonly (readonly LintDiagnostic[])[]>;
 }
 
 export interface IncrementalRulesRun {
@@ -34,6 +38,8 @@ export interface IncrementalRulesRun {
 
 const perConnRules: readonly ConfRule[] = confRules.filter((r) => r.meta.perConn === true);
 const perConnIndex = new Map(perConnRules.map((r, i) => [r, i]));
+const perSectionRules: readonly ConfRule[] = confRules.filter((r) => r.meta.perSection === true && r.meta.perConn !== true);
+const perSectionIndex = new Map(perSectionRules.map((r, i) => [r, i]));
 const noDiagnostics: readonly LintDiagnostic[] = Object.freeze([]);
 
 /** Where each line of a file starts, so a section's text is one slice. */
@@ -97,7 +103,7 @@ function connFingerprint(context: ConfRuleContext, conn: ResolvedConn, byName: R
   return parts.join('\u0002');
 }
 
-/** Runs every enabled conf rule as `runConfRules` does, re-checking only the conns `previous` does not cover. */
+/** Runs every enabled conf rule as `runConfRules` does, re-checking only the conns and sections `previous` does not cover. */
 export function runConfRulesIncremental(
   context: ConfRuleContext,
   severities: Readonly<Record<string, SeveritySetting>>,
@@ -105,28 +111,41 @@ export function runConfRulesIncremental(
 ): IncrementalRulesRun {
   const { config } = context;
   const byName = new Map(config.conns.map((c) => [c.name, c]));
-  const enabled = perConnRules.filter((r) => severities[r.meta.id] !== 'off');
   const sharedKey = sharedKeyOf(context, severities);
-  const reusable = previous?.sharedKey === sharedKey ? previous.byConn : undefined;
-  const byConn = new Map<string, readonly (readonly LintDiagnostic[])[]>();
+  const reusable = previous?.sharedKey === sharedKey ? previous.byKey : undefined;
+  const byKey = new Map<string, readonly (readonly LintDiagnostic[])[]>();
+  const run = (rules: readonly ConfRule[], one: ConfRuleContext): readonly (readonly LintDiagnostic[])[] =>
+    rules.map((rule) => {
+      const setting = severities[rule.meta.id];
+      if (setting === 'off') return noDiagnostics;
+      let found: LintDiagnostic[] | undefined;
+      rule.check(one, (f) => (found ??= []).push(diagnosticOf(rule.meta, setting, placeInConn(byName, f))));
+      return found ?? noDiagnostics;
+    });
+
+  const enabled = perConnRules.filter((r) => severities[r.meta.id] !== 'off');
   const perConn: (readonly (readonly LintDiagnostic[])[])[] = [];
   let checkedConns = 0;
   for (const conn of config.conns) {
-    const key = connFingerprint(context, conn, byName, enabled);
-    let results = byConn.get(key) ?? reusable?.get(key);
+    const key = `c\u0002${connFingerprint(context, conn, byName, enabled)}`;
+    let results = byKey.get(key) ?? reusable?.get(key);
     if (!results) {
       checkedConns++;
-      const one: ConfRuleContext = { ...context, conns: [conn] };
-      results = perConnRules.map((rule) => {
-        const setting = severities[rule.meta.id];
-        if (setting === 'off') return noDiagnostics;
-        let found: LintDiagnostic[] | undefined;
-        rule.check(one, (f) => (found ??= []).push(diagnosticOf(rule.meta, setting, placeInConn(byName, f))));
-        return found ?? noDiagnostics;
-      });
+      results = run(perConnRules, { ...context, conns: [conn] });
     }
-    byConn.set(key, results);
+    byKey.set(key, results);
     perConn.push(results);
+  }
+  const perSection: (readonly (readonly LintDiagnostic[])[])[] = [];
+  for (const [placed, assignments] of config.assignments) {
+    const { section } = placed;
+    // A finding naming a conn is placed in the last conn of that name (placeInConn).
+    const named = section.kind === 'conn' ? byName.get(section.name) : undefined;
+    const key = `s\u0002${sectionKey(placed)}${named && named.placed !== placed ? `\u0002${sectionKey(named.placed)}` : ''}`;
+    let results = byKey.get(key) ?? reusable?.get(key);
+    if (!results) results = run(perSectionRules, { ...context, sections: new Map([[placed, assignments]]) });
+    byKey.set(key, results);
+    perSection.push(results);
   }
 
   const diagnostics: LintDiagnostic[] = [];
@@ -134,11 +153,14 @@ export function runConfRulesIncremental(
     const setting = severities[rule.meta.id];
     if (setting === 'off') continue;
     const index = perConnIndex.get(rule);
-    if (index !== undefined) {
-      for (const results of perConn) for (const d of results[index]) diagnostics.push(d);
+    const sectionIndex = perSectionIndex.get(rule);
+    if (index !== undefined || sectionIndex !== undefined) {
+      const lists = index !== undefined ? perConn : perSection;
+      const i = index ?? sectionIndex!;
+      for (const results of lists) for (const d of results[i]) diagnostics.push(d);
       continue;
     }
     rule.check(context, (f) => diagnostics.push(diagnosticOf(rule.meta, setting, placeInConn(byName, f))));
   }
-  return { diagnostics, memo: { sharedKey, byConn }, checkedConns, reusedConns: config.conns.length - checkedConns };
+  return { diagnostics, memo: { sharedKey, byKey }, checkedConns, reusedConns: config.conns.length - checkedConns };
 }

@@ -2,7 +2,8 @@ import type { TextRange } from '../../grammar/text-range';
 import type { VersionBehaviour } from '../../schemas/behaviour';
 import type { KeywordTable, LibreswanVersion } from '../../schemas/keywords';
 import type { AddressSyntax } from '../../schemas/address-syntax';
-import type { ResolvedConfig, ResolvedConn } from '../model/connections';
+import type { Assignment, ResolvedConfig, ResolvedConn } from '../model/connections';
+import type { PlacedSection } from '../model/include-graph';
 import type { LoadedSecrets } from '../model/secrets-index';
 import type { PolicyGroupFile } from '../../grammar/policy/index';
 import type { ActiveCryptoPolicy } from '../model/crypto-policy';
@@ -68,6 +69,12 @@ export interface RuleMeta {
    * reads the whole config and always runs on all of it.
    */
   readonly perConn?: true;
+  /**
+   * The rule's findings about a section's lines depend only on that section (its text and
+   * place; a finding naming a conn also on where that conn is); it reads the sections of
+   * `context.sections` (all of them when absent). Re-run only for the sections an edit touched.
+   */
+  readonly perSection?: true;
 }
 
 /** Everything a conf rule may look at; built once per lint. */
@@ -84,6 +91,8 @@ export interface ConfRuleContext {
   readonly secrets?: LoadedSecrets;
   /** The conns a `perConn` rule checks, in file order; every conn of `config` when absent. */
   readonly conns?: readonly ResolvedConn[];
+  /** The sections a `perSection` rule checks, with their assignments; `config.assignments` when absent. */
+  readonly sections?: ReadonlyMap<PlacedSection, readonly Assignment[]>;
 }
 
 export interface ConfRule {

@@ -56,7 +56,7 @@ const snippets = [
   '\tauto=add', '\tauto=ignore', '\tleft=', '\tright=192.0.2.9', '\tleftsubnet=10.0.1.5/24', '\trightsubnet=10.0.1.0/25',
   '\tleftaddresspool=10.9.0.0-10.9.0.50', '\trightaddresspool=10.9.0.100-10.9.0.120', '\tauthby=rsasig', '\tleftauth=null',
   '\tikev2=no', '\tenable-tcp=yes', '\tlisten-tcp=yes', '\tnic-offload=packet', '\ttcp-remoteport=500', '\tleftmodecfgserver=yes',
-  '\tleftmodecfgclient=yes', '\tleftsourceip=10.7.7.7', '\tleftid=@x', '# ipsec-lint disable=add-time-refusal', '', '\ttype=passthrough',
+  '\tleftmodecfgclient=yes', '\tpfs=no', '\tkeyingtries=%forever', '\tleft-subnet=10.0.0.0/8', '\tsubnet=10.3.0.0/16', '\tconnaddrfamily=ipv6', '\tx-note=hello', '\tauthby=rsa', '\tphase2alg=aes128', '\tleftsourceip=10.7.7.7', '\tleftid=@x', '# ipsec-lint disable=add-time-refusal', '', '\ttype=passthrough',
 ];
 
 type Edit =
@@ -121,9 +121,12 @@ function checkSequence(path: string, start: string, edits: readonly Edit[], sett
 }
 
 describe('incremental conf lint', () => {
-  it('marks per-conn only rules that exist, and keeps the rest whole-config', () => {
-    const perConn = confRules.filter((r) => r.meta.perConn).map((r) => r.meta.id);
+  it('marks per-conn and per-section rules, and keeps the rest whole-config', () => {
+    const perConn = confRules.filter((r) => r.meta.perConn || r.meta.perSection).map((r) => r.meta.id);
     expect(perConn).toContain('add-time-refusal');
+    expect(perConn).toContain('invalid-value');
+    // duplicate-key compares every config setup section with the ones before it.
+    expect(perConn).not.toContain('duplicate-key');
     // Rules that report a shared line once, or aggregate conns per line, must stay whole-config.
     for (const id of ['left-right-id-syntax', 'left-right-subnet-host-bits', 'invalid-proposal', 'weak-algorithm', 'duplicate-conn-name', 'also-reference', 'left-right-virtual-subnet-ikev2']) {
       expect(perConn).not.toContain(id);

@@ -84,9 +84,9 @@ export function valueFinding(a: Assignment, problem: string, info: KeywordVersio
 
 /** Typed value checks: booleans, enums, durations, numbers, percentages, sizes, addresses and subnets. */
 export const invalidValue: ConfRule = {
-  meta: { id: 'invalid-value', description: 'A value that does not fit its keyword (type, allowed words, address syntax) in the target version.', defaultSeverity: 'error', scope: 'conf' },
-  check({ config, syntax, version, table }, report) {
-    for (const assignments of config.assignments.values()) {
+  meta: { id: 'invalid-value', description: 'A value that does not fit its keyword (type, allowed words, address syntax) in the target version.', defaultSeverity: 'error', scope: 'conf', perSection: true },
+  check({ config, syntax, version, table, sections = config.assignments }, report) {
+    for (const assignments of sections.values()) {
       for (const a of assignments) {
         if (a.meaning.kind !== 'known') continue;
         const info = a.meaning.canonical.info;
