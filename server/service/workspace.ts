@@ -22,6 +22,8 @@ export interface WorkspaceOptions {
   /** The settings that apply to a file (editor settings, then its `.ipsec-lint.json`). */
   readonly settingsFor: (path: string) => LintSettings;
   readonly maxDocumentLength?: number;
+  /** False runs every rule on the whole config after each edit (the benchmark's baseline); incremental by default. */
+  readonly incrementalRules?: boolean;
 }
 
 export interface OpenDocument {
@@ -211,7 +213,7 @@ export class Workspace {
       cwd: isFilePath(entry) ? dirname(entry) : this.folders[0] ?? '/',
       parsed: (p) => this.confOf(p),
       parsedSecrets: (p) => this.openSecrets(p),
-      incremental: { previous: this.rulesMemos.get(entry) },
+      incremental: this.options.incrementalRules === false ? undefined : { previous: this.rulesMemos.get(entry) },
     });
     if (result.rulesRun) this.rulesMemos.set(entry, result.rulesRun.memo);
     const diagnosticsByFile = new Map<string, LintDiagnostic[]>();
