@@ -26,6 +26,9 @@ export interface ConfRulesMemo {
    * each per-section rule (in `perConnRules` / `perSectionRules` order).
    */
   readonly byKey: ReadonlyMap<string, readonly (readonly LintDiagnostic[])[]>;
+  /** The numbers the keys are made of, and the next free one. */
+  readonly sections: SectionIndex;
+  readonly nextId: number;
 }
 
 export interface IncrementalRulesRun {
@@ -57,33 +60,58 @@ function lineStarts(conf: ConfFile): readonly number[] {
   return starts;
 }
 
-const sectionKeys = new WeakMap<PlacedSection, string>();
+/** A section's file and first line, and the number its text got there. */
+interface SectionIdentity {
+  readonly path: string;
+  readonly line: number;
+  readonly id: number;
+}
+
+/** Section texts a run met, each with the identities it had. */
+type SectionIndex = ReadonlyMap<string, readonly SectionIdentity[]>;
 
 /**
- * A section's file, first line and text: equal keys give equal findings with equal ranges.
- * The text is sliced from the document, which is fine here: the memo is replaced on every
- * run, so it never holds more than the current version of a document.
+ * Numbers sections by file, first line and text: equal numbers, here or in the previous
+ * run, mean equal findings with equal ranges. Keys built from numbers stay short, so the
+ * memo neither copies nor hashes the document's text more than once per run. The texts
+ * are slices of the document, which is fine: the index is replaced on every run, so it
+ * never holds more than the current version of a document.
  */
-function sectionKey(placed: PlacedSection): string {
-  let key = sectionKeys.get(placed);
-  if (key === undefined) {
+class SectionNumbering {
+  readonly index = new Map<string, SectionIdentity[]>();
+  private readonly ids = new Map<PlacedSection, number>();
+
+  constructor(
+    private readonly previous: SectionIndex | undefined,
+    public nextId: number,
+  ) {}
+
+  idOf(placed: PlacedSection): number {
+    const known = this.ids.get(placed);
+    if (known !== undefined) return known;
     const { section } = placed;
     const conf = placed.file.conf;
     const starts = lineStarts(conf);
-    const first = section.header.line;
-    const last = section.body.length > 0 ? section.body[section.body.length - 1].line : first;
-    const end = last + 1 < starts.length ? starts[last + 1] : conf.text.length;
-    key = `${placed.file.path}\u0001${first}\u0001${conf.text.slice(starts[first] ?? 0, end)}`;
-    sectionKeys.set(placed, key);
+    const line = section.header.line;
+    const last = section.body.length > 0 ? section.body[section.body.length - 1].line : line;
+    const text = conf.text.slice(starts[line] ?? 0, last + 1 < starts.length ? starts[last + 1] : conf.text.length);
+    const path = placed.file.path;
+    const same = (e: SectionIdentity): boolean => e.path === path && e.line === line;
+    const here = this.index.get(text);
+    let identity = here?.find(same) ?? this.previous?.get(text)?.find(same);
+    if (!identity) identity = { path, line, id: this.nextId++ };
+    if (!here) this.index.set(text, [identity]);
+    else if (!here.includes(identity)) here.push(identity);
+    this.ids.set(placed, identity.id);
+    return identity.id;
   }
-  return key;
 }
 
-function sharedKeyOf(context: ConfRuleContext, severities: Readonly<Record<string, SeveritySetting>>): string {
+function sharedKeyOf(context: ConfRuleContext, severities: Readonly<Record<string, SeveritySetting>>, sections: SectionNumbering): string {
   const parts = [context.version, String(context.fips), JSON.stringify(severities)];
   for (const placed of context.config.loaded.sections) {
     const s = placed.section;
-    if (s.kind === 'setup' || (s.kind === 'conn' && s.name === '%default')) parts.push(sectionKey(placed));
+    if (s.kind === 'setup' || (s.kind === 'conn' && s.name === '%default')) parts.push(String(sections.idOf(placed)));
   }
   return parts.join('\u0002');
 }
@@ -94,13 +122,13 @@ function sharedKeyOf(context: ConfRuleContext, severities: Readonly<Record<strin
  * (conn-role), the conn a finding naming it is placed in (placeInConn takes the last of the
  * name), and each rule's `connFacts`.
  */
-function connFingerprint(context: ConfRuleContext, conn: ResolvedConn, byName: ReadonlyMap<string, ResolvedConn>, rules: readonly ConfRule[]): string {
-  const parts = [alsoTargets(context.config).has(conn.name) ? 'target' : 'not-target', sectionKey(conn.placed)];
-  for (const placed of conn.alsoSections) parts.push(sectionKey(placed));
+function connFingerprint(context: ConfRuleContext, conn: ResolvedConn, byName: ReadonlyMap<string, ResolvedConn>, rules: readonly ConfRule[], sections: SectionNumbering): string {
+  let key = `c${alsoTargets(context.config).has(conn.name) ? 't' : 'n'}${sections.idOf(conn.placed)}`;
+  for (const placed of conn.alsoSections) key += `,${sections.idOf(placed)}`;
   const named = byName.get(conn.name);
-  if (named && named !== conn) parts.push(sectionKey(named.placed));
-  for (const rule of rules) if (rule.connFacts) parts.push(rule.connFacts(context, conn));
-  return parts.join('\u0002');
+  if (named && named !== conn) key += `^${sections.idOf(named.placed)}`;
+  for (const rule of rules) if (rule.connFacts) key += `\u0002${rule.connFacts(context, conn)}`;
+  return key;
 }
 
 /** Runs every enabled conf rule as `runConfRules` does, re-checking only the conns and sections `previous` does not cover. */
@@ -111,7 +139,8 @@ export function runConfRulesIncremental(
 ): IncrementalRulesRun {
   const { config } = context;
   const byName = new Map(config.conns.map((c) => [c.name, c]));
-  const sharedKey = sharedKeyOf(context, severities);
+  const sections = new SectionNumbering(previous?.sections, previous?.nextId ?? 0);
+  const sharedKey = sharedKeyOf(context, severities, sections);
   const reusable = previous?.sharedKey === sharedKey ? previous.byKey : undefined;
   const byKey = new Map<string, readonly (readonly LintDiagnostic[])[]>();
   const run = (rules: readonly ConfRule[], one: ConfRuleContext): readonly (readonly LintDiagnostic[])[] =>
@@ -127,7 +156,7 @@ export function runConfRulesIncremental(
   const perConn: (readonly (readonly LintDiagnostic[])[])[] = [];
   let checkedConns = 0;
   for (const conn of config.conns) {
-    const key = `c\u0002${connFingerprint(context, conn, byName, enabled)}`;
+    const key = connFingerprint(context, conn, byName, enabled, sections);
     let results = byKey.get(key) ?? reusable?.get(key);
     if (!results) {
       checkedConns++;
@@ -141,7 +170,7 @@ export function runConfRulesIncremental(
     const { section } = placed;
     // A finding naming a conn is placed in the last conn of that name (placeInConn).
     const named = section.kind === 'conn' ? byName.get(section.name) : undefined;
-    const key = `s\u0002${sectionKey(placed)}${named && named.placed !== placed ? `\u0002${sectionKey(named.placed)}` : ''}`;
+    const key = `s${sections.idOf(placed)}${named && named.placed !== placed ? `^${sections.idOf(named.placed)}` : ''}`;
     let results = byKey.get(key) ?? reusable?.get(key);
     if (!results) results = run(perSectionRules, { ...context, sections: new Map([[placed, assignments]]) });
     byKey.set(key, results);
@@ -162,5 +191,5 @@ export function runConfRulesIncremental(
     }
     rule.check(context, (f) => diagnostics.push(diagnosticOf(rule.meta, setting, placeInConn(byName, f))));
   }
-  return { diagnostics, memo: { sharedKey, byKey }, checkedConns, reusedConns: config.conns.length - checkedConns };
+  return { diagnostics, memo: { sharedKey, byKey, sections: sections.index, nextId: sections.nextId }, checkedConns, reusedConns: config.conns.length - checkedConns };
 }
