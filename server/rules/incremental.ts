@@ -12,9 +12,8 @@ import type { ConfRule, ConfRuleContext, LintDiagnostic, SeveritySetting } from 
  * under a fingerprint of everything they are computed from; the next run re-checks only
  * the conns whose fingerprint is new and takes the others' findings from the previous run;
  * a `perSection` rule likewise per section. Every other rule reads the whole config and runs
- * on all of it each time. The output is
- * the list `runConfRules` gives, in the same order (test/service/incremental-lint.test.ts
- * holds the two equal after random edit sequences on the corpus).
+ * on all of it each time. The output is the list `runConfRules` gives, in the same order
+ * (test/service/incremental-lint.test.ts holds the two equal after random edit sequences).
  */
 
 /** What one run leaves for the next. */

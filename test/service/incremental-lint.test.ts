@@ -6,6 +6,8 @@ import { nodeFileSystem } from '../../server/model/node-file-system';
 import { confRules } from '../../server/rules/registry';
 import type { ConfRulesMemo } from '../../server/rules/incremental';
 import { lintConf } from '../../server/service/lint-conf';
+import { LanguageService } from '../../server/service/language-service';
+import { memoryFileSystem } from './memory-file-system';
 import { defaultSettings, type LintSettings } from '../../server/settings/lint-settings';
 import { corpusDir, corpusPresent, manifest } from '../support/corpus';
 
@@ -154,6 +156,47 @@ describe('incremental conf lint', () => {
     const edited = dependencyFile.replace('leftsubnet=10.0.1.0/24', 'leftsubnet=10.0.2.0/24');
     const after = lintConf({ path, text: edited, fs: nodeFileSystem, settings: defaultSettings, incremental: { previous: same.rulesRun?.memo } });
     expect(after.rulesRun?.checkedConns).toBe(3);
+  });
+
+  it('gives the editor the diagnostics of a full lint across edits of an entry and of a file it includes, and after a settings change', () => {
+    const fragment = 'conn extra\n\talso=shared\n\tleftaddresspool=10.9.0.15-10.9.0.60\n\tauto=add\n';
+    const entry = `${dependencyFile}\ninclude /etc/ipsec.d/*.conf\n`;
+    const files = { '/etc/ipsec.conf': entry, '/etc/ipsec.d/extra.conf': fragment };
+    let settings: LintSettings = defaultSettings;
+    const make = (incrementalRules: boolean): LanguageService =>
+      new LanguageService({ fs: memoryFileSystem(files), settingsFor: () => settings, incrementalRules });
+    const editor = make(true);
+    editor.openDocument('file:///etc/ipsec.conf', 'ipsec-conf', 1, entry);
+    editor.openDocument('file:///etc/ipsec.d/extra.conf', 'ipsec-conf', 1, fragment);
+    const texts = { '/etc/ipsec.conf': entry, '/etc/ipsec.d/extra.conf': fragment };
+    const steps: [keyof typeof texts, Edit | 'settings'][] = [
+      ['/etc/ipsec.conf', { kind: 'char', at: 9, column: 20, char: '1' }],
+      ['/etc/ipsec.d/extra.conf', { kind: 'insert', at: 3, line: '\tright=192.0.2.99' }],
+      ['/etc/ipsec.conf', 'settings'],
+      ['/etc/ipsec.conf', { kind: 'insert', at: 14, line: '\tleftaddresspool=10.9.0.0-10.9.0.90' }],
+      ['/etc/ipsec.d/extra.conf', { kind: 'delete', at: 1 }],
+    ];
+    let version = 1;
+    let shown = 0;
+    for (const [path, step] of steps) {
+      if (step === 'settings') {
+        settings = { ...defaultSettings, libreswanVersion: '5.2', rules: { 'add-time-refusal': 'warning' } };
+        editor.settingsChanged();
+      } else {
+        texts[path] = applyEdit(texts[path], step);
+        editor.changeDocument(`file://${path}`, ++version, texts[path]);
+      }
+      editor.validate();
+      // A fresh service with every rule on the whole config sees the same texts.
+      const full = make(false);
+      for (const [p, t] of Object.entries(texts)) full.openDocument(`file://${p}`, 'ipsec-conf', version, t);
+      for (const p of Object.keys(texts)) {
+        const diagnostics = editor.diagnostics(`file://${p}`);
+        shown += diagnostics.length;
+        expect(JSON.stringify(diagnostics)).toBe(JSON.stringify(full.diagnostics(`file://${p}`)));
+      }
+    }
+    expect(shown).toBeGreaterThan(10);
   });
 
   describe.skipIf(!corpusPresent)('on the corpus', () => {
