@@ -1,4 +1,4 @@
-import type { ConfRule, ConfRuleContext, Finding, LintDiagnostic, PolicyRuleContext, SecretsRuleContext, SeveritySetting } from './rule';
+import type { ConfRule, ConfRuleContext, Finding, LintDiagnostic, PolicyRuleContext, RuleMeta, SecretsRuleContext, Severity, SeveritySetting } from './rule';
 import { alsoReference } from './conf/also-reference';
 import { commentKey } from './conf/comment-key';
 import { setKnownRuleIds, suppressionProblem } from './conf/suppression-problem';
@@ -88,21 +88,26 @@ function runScoped<C>(
     const setting = severities[rule.meta.id];
     if (setting === 'off') continue;
     rule.check(context, (finding) => {
-      out.push({
-        file: finding.file,
-        range: finding.range,
-        message: readableMessage(finding.message),
-        rejectedByLibreswan: finding.rejectedByLibreswan,
-        related: finding.related,
-        tags: finding.tags,
-        fixes: finding.fixes,
-        ...(finding.conn !== undefined ? { conn: finding.conn } : {}),
-        ruleId: rule.meta.id,
-        severity: setting ?? finding.severity ?? rule.meta.defaultSeverity,
-      });
+      out.push(diagnosticOf(rule.meta, setting, finding));
     });
   }
   return out;
+}
+
+/** A rule's finding as the user sees it: their severity for the rule, else the finding's, else the rule's. */
+export function diagnosticOf(meta: Pick<RuleMeta, 'id' | 'defaultSeverity'>, setting: Severity | undefined, finding: Finding): LintDiagnostic {
+  return {
+    file: finding.file,
+    range: finding.range,
+    message: readableMessage(finding.message),
+    rejectedByLibreswan: finding.rejectedByLibreswan,
+    related: finding.related,
+    tags: finding.tags,
+    fixes: finding.fixes,
+    ...(finding.conn !== undefined ? { conn: finding.conn } : {}),
+    ruleId: meta.id,
+    severity: setting ?? finding.severity ?? meta.defaultSeverity,
+  };
 }
 
 export function runSecretsRules(context: SecretsRuleContext, severities: Readonly<Record<string, SeveritySetting>>): LintDiagnostic[] {

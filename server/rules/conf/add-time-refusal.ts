@@ -7,7 +7,7 @@ import { refusedWhenAdded, isBuildingBlock, unreadOnShunt } from '../conn-role';
 import { connFinding } from '../conn-finding';
 import { authbyItems, droppedByParser, ikeVersionOf, isYes } from '../left-right/ends';
 import type { ConfRule } from '../rule';
-import { runAddTimeTest } from './add-time-tests';
+import { poolOverlapFacts, runAddTimeTest } from './add-time-tests';
 
 /*
  * The one evaluator of pluto's add-time constraints (schemas/add-time-constraints.ts): for
@@ -120,11 +120,13 @@ export const addTimeRefusal: ConfRule = {
     description: 'A conn that pluto of the targeted release refuses when it is added (address pools, source IPs, IKE version and mode, authentication, add-time values).',
     defaultSeverity: 'error',
     scope: 'conf',
+    perConn: true,
   },
-  check({ config, version, fips }, report) {
+  connFacts: ({ config }, conn) => poolOverlapFacts(config, conn),
+  check({ config, version, fips, conns = config.conns }, report) {
     const constraints = ADD_TIME_CONSTRAINTS.filter((c) => c.versions.includes(version));
     if (constraints.length === 0) return;
-    for (const conn of config.conns) {
+    for (const conn of conns) {
       if (isBuildingBlock(config, conn)) continue;
       const rejected = refusedWhenAdded(config, version, conn);
       for (const constraint of constraints) {
