@@ -46,6 +46,8 @@ export type AddTimeCondition =
   /** The same for a `config setup` key. */
   | { readonly setupOneOf: string; readonly values: readonly string[]; readonly unsetMeans?: string }
   | { readonly ikeVersion: 1 | 2 }
+  /** pluto runs in FIPS mode (ipsec-lint --fips). */
+  | { readonly fips: boolean }
   /** type=passthrough/drop/reject (or authby=never): a shunt that never negotiates. */
   | { readonly neverNegotiates: boolean }
   /** An end's host is %opportunistic/%opportunisticgroup/%group: pluto only logs some pool and role conflicts for these. */
@@ -371,5 +373,10 @@ export const ADD_TIME_CONSTRAINTS: readonly AddTimeConstraint[] = [
     id: 'raw-key-malformed', versions: FROM_52, perEnd: true, reads: ['{end}rsasigkey', '{end}pubkey', '{end}ecdsakey'],
     when: { any: [{ test: 'malformed-raw-key', key: '{end}rsasigkey' }, { test: 'malformed-raw-key', key: '{end}pubkey' }, { test: 'malformed-raw-key', key: '{end}ecdsakey' }] }, at: '{end}rsasigkey',
     reason: 'the raw public key has characters outside its encoding ({detail}); pluto cannot read it and refuses the conn. Paste the key exactly as `ipsec showhostkey` prints it',
+  },
+  {
+    id: 'groundhog-in-fips', versions: FROM_52, perEnd: true, reads: ['{end}groundhog'],
+    when: { all: [{ fips: true }, { yes: '{end}groundhog' }] }, at: '{end}groundhog',
+    reason: '{end}groundhog=yes (a testing aid that lets the end run with its clock in the past) is not allowed in FIPS mode; remove it',
   },
 ];

@@ -3,7 +3,7 @@ import type { VersionBehaviour } from '../../schemas/behaviour';
 import type { KeywordTable, Section } from '../../schemas/keywords';
 import type { LoadedConfig, LoadedFile, PlacedSection } from './include-graph';
 import { resolveKeyName, type KeyMeaning } from './keyword-names';
-import { sameSettingValue } from './value-equality';
+import { repeatIsHarmless, sameSettingValue } from './value-equality';
 
 /** One `key=value` line of a section, understood for the target version. */
 export interface Assignment {
@@ -26,7 +26,25 @@ export interface Setting {
 export type ConnProblem =
   | { readonly kind: 'also-missing'; readonly target: string; readonly at: Assignment }
   | { readonly kind: 'also-cycle'; readonly target: string; readonly at: Assignment }
-  | { readonly kind: 'conflict'; readonly storageKey: string; readonly kept: Setting; readonly clash: Assignment; readonly sameValue: boolean };
+  | ConflictProblem
+  /**
+   * A clash inside a section this conn pulls in: Libreswan expands that section again for
+   * every conn that names it, so the clash refuses this conn too. `via` is the `also=` line
+   * through which it came.
+   */
+  | { readonly kind: 'inherited-conflict'; readonly via: Assignment; readonly conflict: ConflictProblem };
+
+/** A key met twice while combining a conn; the first value is the one kept. */
+export interface ConflictProblem {
+  readonly kind: 'conflict';
+  readonly storageKey: string;
+  readonly kept: Setting;
+  readonly clash: Assignment;
+  /** The two values mean the same (`yes` and `true`, `1h` and `60m`). */
+  readonly sameValue: boolean;
+  /** The version refuses the conn for this repeat (see `VersionBehaviour.repeatJudgedAs`): always when the values differ, in 4.x-5.2 also for a text-typed key with the same value. */
+  readonly refuses: boolean;
+}
 
 export interface ResolvedConn {
   readonly name: string;
@@ -40,7 +58,11 @@ export interface ResolvedConn {
    * bring; a problem inside a target's own expansion is that target's (reported once there).
    */
   readonly problems: readonly ConnProblem[];
-  /** Libreswan refuses this conn for an `also=` reason: a missing target or two values of one key, here or in a conn it pulls in. */
+  /**
+   * The conn fails to combine: a missing `also=` target or a clash, here or in a conn it pulls
+   * in. Libreswan's `ipsec add` refuses it; whether pluto's startup load still sends it is
+   * `VersionBehaviour.failedConnLoadsAtStartup`.
+   */
   readonly refused: boolean;
 }
 
@@ -146,7 +168,7 @@ export function resolveConnections(loaded: LoadedConfig, table: KeywordTable, be
     if (placed.section.kind !== 'conn' || items.has(placed)) continue;
     items.set(placed, itemsOf(assignments.get(placed) ?? [], sectionsByName, behaviour));
   }
-  const expansions = expandAll(items);
+  const expansions = expandAll(items, behaviour);
 
   const conns: ResolvedConn[] = [];
   const built = new Map<PlacedSection, ResolvedConn>();
@@ -236,10 +258,10 @@ function loopsInOrder(items: ReadonlyMap<PlacedSection, readonly Item[]>): Place
   return parts;
 }
 
-/** How many missing-target problems a conn takes over from each section it merges. */
-const MAX_INHERITED_MISSING = 8;
+/** How many missing-target and clash problems a conn takes over from each section it merges. */
+const MAX_INHERITED_PROBLEMS = 8;
 
-function expandAll(items: ReadonlyMap<PlacedSection, readonly Item[]>): Map<PlacedSection, Expansion> {
+function expandAll(items: ReadonlyMap<PlacedSection, readonly Item[]>, behaviour: VersionBehaviour): Map<PlacedSection, Expansion> {
   const done = new Map<PlacedSection, Expansion>();
   for (const part of loopsInOrder(items)) {
     const members = new Set(part);
@@ -251,7 +273,7 @@ function expandAll(items: ReadonlyMap<PlacedSection, readonly Item[]>): Map<Plac
         if (exact) return 'enter';
         return results.has(t) ? 'merge' : t === section ? 'enter' : 'cut';
       };
-      results.set(section, expandOne(section, items, enter, (t) => done.get(t) ?? results.get(t)!));
+      results.set(section, expandOne(section, items, behaviour, enter, (t) => done.get(t) ?? results.get(t)!));
     }
     // A member's map is used by the sections outside its loop only once the whole loop is done.
     for (const [section, expansion] of results) done.set(section, expansion);
@@ -266,6 +288,7 @@ function expandAll(items: ReadonlyMap<PlacedSection, readonly Item[]>): Map<Plac
 function expandOne(
   root: PlacedSection,
   items: ReadonlyMap<PlacedSection, readonly Item[]>,
+  behaviour: VersionBehaviour,
   enter: (target: PlacedSection) => 'enter' | 'merge' | 'cut',
   expansionOf: (target: PlacedSection) => Expansion,
 ): Expansion {
@@ -290,8 +313,9 @@ function expandOne(
       return;
     }
     const same = meaning.kind === 'known' && sameSettingValue(existing.value, c.value, meaning.canonical.info.type);
-    if (!same) refused = true;
-    problems.push({ kind: 'conflict', storageKey: key, kept: asSetting(key, existing), clash: c.source, sameValue: same });
+    const harmless = meaning.kind === 'known' && repeatIsHarmless(existing.value, c.value, meaning.match.info, behaviour);
+    if (!harmless) refused = true;
+    problems.push({ kind: 'conflict', storageKey: key, kept: asSetting(key, existing), clash: c.source, sameValue: same, refuses: !harmless });
   };
 
   while (frames.length > 0) {
@@ -329,12 +353,15 @@ function expandOne(
       const expansion = expansionOf(target);
       refused ||= expansion.refused;
       for (const [key, c] of expansion.values) add(key, c);
-      // A missing also= target anywhere below refuses this conn too, and its finding names it.
-      // Few per conn (one per missing line), and capped so a deep chain stays linear.
+      // A missing also= target or a clash anywhere below refuses this conn too, and its finding
+      // names it. Few per conn (one per line), and capped so a deep chain stays linear.
       let copied = 0;
       for (const p of expansion.problems) {
-        if (p.kind !== 'also-missing' || copied >= MAX_INHERITED_MISSING) continue;
-        problems.push(p);
+        if (copied >= MAX_INHERITED_PROBLEMS) break;
+        if (p.kind === 'also-missing') problems.push(p);
+        else if (p.kind === 'conflict' && p.refuses) problems.push({ kind: 'inherited-conflict', via: item.at, conflict: p });
+        else if (p.kind === 'inherited-conflict') problems.push({ kind: 'inherited-conflict', via: item.at, conflict: p.conflict });
+        else continue;
         copied++;
       }
       continue;

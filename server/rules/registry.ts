@@ -1,4 +1,4 @@
-import type { ConfRule, ConfRuleContext, Finding, LintDiagnostic, PolicyRuleContext, SecretsRuleContext, SeveritySetting } from './rule';
+import type { ConfRule, ConfRuleContext, Finding, LintDiagnostic, PolicyRuleContext, RuleMeta, SecretsRuleContext, Severity, SeveritySetting } from './rule';
 import { alsoReference } from './conf/also-reference';
 import { commentKey } from './conf/comment-key';
 import { setKnownRuleIds, suppressionProblem } from './conf/suppression-problem';
@@ -51,9 +51,11 @@ export function findRule(id: string): ConfRule | undefined {
 
 /** Runs every enabled conf rule; the user's severity replaces the rule's own, `off` drops it. */
 export function runConfRules(context: ConfRuleContext, severities: Readonly<Record<string, SeveritySetting>>): LintDiagnostic[] {
-  // A finding about a conn is shown in that conn's own section (see placeInConn).
+  // A finding about a conn is shown in that conn's own section (see placeInConn); a rule that
+  // judges a line by itself reports the conns inheriting it (invalid-value does).
   const conns = new Map(context.config.conns.map((c) => [c.name, c]));
-  return runScoped(confRules.map((rule) => ({ meta: rule.meta, check: (c: ConfRuleContext, report: (f: Finding) => void) => rule.check(c, (f) => report(placeInConn(conns, f))) })), context, severities);
+  const relay = (report: (f: Finding) => void) => (f: Finding): void => report(placeInConn(conns, f));
+  return runScoped(confRules.map((rule) => ({ meta: rule.meta, check: (c: ConfRuleContext, report: (f: Finding) => void) => rule.check(c, relay(report)) })), context, severities);
 }
 
 export { secretsRules, policyRules };
@@ -86,21 +88,26 @@ function runScoped<C>(
     const setting = severities[rule.meta.id];
     if (setting === 'off') continue;
     rule.check(context, (finding) => {
-      out.push({
-        file: finding.file,
-        range: finding.range,
-        message: readableMessage(finding.message),
-        rejectedByLibreswan: finding.rejectedByLibreswan,
-        related: finding.related,
-        tags: finding.tags,
-        fixes: finding.fixes,
-        ...(finding.conn !== undefined ? { conn: finding.conn } : {}),
-        ruleId: rule.meta.id,
-        severity: setting ?? finding.severity ?? rule.meta.defaultSeverity,
-      });
+      out.push(diagnosticOf(rule.meta, setting, finding));
     });
   }
   return out;
+}
+
+/** A rule's finding as the user sees it: their severity for the rule, else the finding's, else the rule's. */
+export function diagnosticOf(meta: Pick<RuleMeta, 'id' | 'defaultSeverity'>, setting: Severity | undefined, finding: Finding): LintDiagnostic {
+  return {
+    file: finding.file,
+    range: finding.range,
+    message: readableMessage(finding.message),
+    rejectedByLibreswan: finding.rejectedByLibreswan,
+    related: finding.related,
+    tags: finding.tags,
+    fixes: finding.fixes,
+    ...(finding.conn !== undefined ? { conn: finding.conn } : {}),
+    ruleId: meta.id,
+    severity: setting ?? finding.severity ?? meta.defaultSeverity,
+  };
 }
 
 export function runSecretsRules(context: SecretsRuleContext, severities: Readonly<Record<string, SeveritySetting>>): LintDiagnostic[] {

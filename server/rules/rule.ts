@@ -2,7 +2,8 @@ import type { TextRange } from '../../grammar/text-range';
 import type { VersionBehaviour } from '../../schemas/behaviour';
 import type { KeywordTable, LibreswanVersion } from '../../schemas/keywords';
 import type { AddressSyntax } from '../../schemas/address-syntax';
-import type { ResolvedConfig } from '../model/connections';
+import type { Assignment, ResolvedConfig, ResolvedConn } from '../model/connections';
+import type { PlacedSection } from '../model/include-graph';
 import type { LoadedSecrets } from '../model/secrets-index';
 import type { PolicyGroupFile } from '../../grammar/policy/index';
 import type { ActiveCryptoPolicy } from '../model/crypto-policy';
@@ -59,6 +60,21 @@ export interface RuleMeta {
   readonly scope: 'conf' | 'secrets' | 'policy';
   /** Some findings carry a fix safe to apply unseen (`preferred`): `--fix` and the JSON `fix` field use it. */
   readonly fixable?: boolean;
+  /**
+   * The rule's findings about conn X depend only on X's resolved settings (its own section,
+   * what `also=` and `conn %default` bring, `config setup`), on whether other conns pull X in
+   * with `also=`, and on what `connFacts` returns for X; it checks the conns of
+   * `context.conns` (all of them when absent) one after another and reads no other conn. The editor then
+   * re-checks only the conns an edit touched (server/rules/incremental.ts). Absent: the rule
+   * reads the whole config and always runs on all of it.
+   */
+  readonly perConn?: true;
+  /**
+   * The rule's findings about a section's lines depend only on that section (its text and
+   * place; a finding naming a conn also on where that conn is); it reads the sections of
+   * `context.sections` (all of them when absent). Re-run only for the sections an edit touched.
+   */
+  readonly perSection?: true;
 }
 
 /** Everything a conf rule may look at; built once per lint. */
@@ -73,11 +89,20 @@ export interface ConfRuleContext {
   readonly cryptoPolicy?: ActiveCryptoPolicy;
   /** The config's ipsec.secrets with its includes, for the FIPS PSK check (read only in FIPS mode). */
   readonly secrets?: LoadedSecrets;
+  /** The conns a `perConn` rule checks, in file order; every conn of `config` when absent. */
+  readonly conns?: readonly ResolvedConn[];
+  /** The sections a `perSection` rule checks, with their assignments; `config.assignments` when absent. */
+  readonly sections?: ReadonlyMap<PlacedSection, readonly Assignment[]>;
 }
 
 export interface ConfRule {
   readonly meta: RuleMeta & { readonly scope: 'conf' };
   check(context: ConfRuleContext, report: (finding: Finding) => void): void;
+  /**
+   * For a `perConn` rule that reads a fact about other conns (pluto's pool overlaps in file
+   * order): that fact for this conn, as text; a conn is re-checked when it changes.
+   */
+  connFacts?(context: ConfRuleContext, conn: ResolvedConn): string;
 }
 
 /** Everything a secrets rule may look at: the secrets file with its includes, and the conf beside it when known. */

@@ -51,7 +51,7 @@ export function effectiveConnection(context: ConfFeatureContext, pos: Position):
     `conn ${name}`,
     ...rows.map((s, i) => `${assignments[i].padEnd(width)}  # ${originOf(s, entryDir)}`),
   ];
-  const broken = conn.problems.filter((p) => p.kind === 'also-missing' || (p.kind === 'conflict' && !p.sameValue));
-  if (broken.length > 0) lines.push('', '# Libreswan will not load this conn as written: see the diagnostics.');
+  // The values shown are the ones met first, which is what 5.4's startup load sends.
+  if (conn.refused) lines.push('', "# 'ipsec add' refuses this conn as written (see the diagnostics).");
   return { name, text: lines.join('\n') + '\n' };
 }

@@ -51,7 +51,7 @@ export function effectiveSettingsMarkdown(conn: ResolvedConn, entryDir: string, 
     lines.push('', `Pulls in: ${names.map((n) => `\`${n}\``).join(', ')}`);
   }
   if (conn.refused) {
-    lines.push('', 'Libreswan will not load this conn as written (see the diagnostics).');
+    lines.push('', "`ipsec add` refuses this conn as written (see the diagnostics).");
   }
   return lines.join('\n');
 }

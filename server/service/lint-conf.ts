@@ -12,7 +12,8 @@ import { secretsFindingsInConf } from './lint-secrets';
 import type { ConfigFileSystem } from '../model/file-system';
 import { loadConfig } from '../model/include-graph';
 import { runConfRules } from '../rules/registry';
-import type { LintDiagnostic } from '../rules/rule';
+import type { ConfRuleContext, LintDiagnostic } from '../rules/rule';
+import { runConfRulesIncremental, type ConfRulesMemo, type IncrementalRulesRun } from '../rules/incremental';
 import type { LintSettings } from '../settings/lint-settings';
 import { applySuppressions } from './suppressions';
 
@@ -26,6 +27,11 @@ export interface ConfLintInput {
   readonly parsed?: (path: string) => ConfFile | undefined;
   /** Parsed secrets files to use instead of the disk (open editor buffers). */
   readonly parsedSecrets?: (path: string) => SecretsFile | undefined;
+  /**
+   * Set by the editor: run the rules incrementally, reusing the per-conn findings the
+   * previous lint of this entry left (undefined the first time). See server/rules/incremental.ts.
+   */
+  readonly incremental?: { readonly previous: ConfRulesMemo | undefined };
 }
 
 export interface ConfLintResult {
@@ -34,6 +40,8 @@ export interface ConfLintResult {
   readonly diagnostics: readonly LintDiagnostic[];
   /** The secrets the config uses (secretsfile=, or beside it) with their includes, when found. */
   readonly secrets: LoadedSecrets | undefined;
+  /** What an incremental lint leaves for the next one, and how much it re-checked (only when `incremental` was asked for). */
+  readonly rulesRun?: Omit<IncrementalRulesRun, 'diagnostics'>;
 }
 
 /** Builds the model of one entry file (with its includes) and runs every conf rule on it. */
@@ -47,9 +55,11 @@ export function lintConf(input: ConfLintInput): ConfLintResult {
   const config = resolveConnections(loaded, table, behaviour);
   const cryptoPolicy = activeCryptoPolicy(config, { policy: settings.cryptoPolicy, era: settings.cryptoPolicyEra, policyFile: settings.cryptoPolicyFile, root: settings.root, fs: input.fs });
   const secrets = loadSecretsForConf(input.path, config.setup.get('secretsfile')?.value, { fs: input.fs, root: settings.root, parsed: input.parsedSecrets });
-  const diagnostics = runConfRules({ version, table, behaviour, syntax: addressSyntax[version], config, fips: settings.fips, cryptoPolicy, secrets }, settings.rules);
+  const context: ConfRuleContext = { version, table, behaviour, syntax: addressSyntax[version], config, fips: settings.fips, cryptoPolicy, secrets };
+  const incremental = input.incremental ? runConfRulesIncremental(context, settings.rules, input.incremental.previous) : undefined;
+  const diagnostics = incremental?.diagnostics ?? runConfRules(context, settings.rules);
   // secret-missing and the PPK checks judge conns: they belong with the conf's own findings.
   if (secrets) diagnostics.push(...secretsFindingsInConf(config, secrets, settings));
   const files = new Map(loaded.files.map((f) => [f.path, f.conf]));
-  return { config, diagnostics: applySuppressions(diagnostics, files, settings.rules), secrets };
+  return { config, diagnostics: applySuppressions(diagnostics, files, settings.rules), secrets, ...(incremental ? { rulesRun: { memo: incremental.memo, checkedConns: incremental.checkedConns, reusedConns: incremental.reusedConns } } : {}) };
 }

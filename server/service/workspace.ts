@@ -7,6 +7,7 @@ import type { LintDiagnostic } from '../rules/rule';
 import type { LintSettings } from '../settings/lint-settings';
 import { kindOfDocument, kindOfFileName, type DocumentKind } from './document-kind';
 import { lintConf, type ConfLintResult } from './lint-conf';
+import type { ConfRulesMemo } from '../rules/incremental';
 import { DEFAULT_MAX_DOCUMENT_LENGTH, parseDocument, type ParsedDocument } from './parsed-document';
 import { namesOfDocument, type IndexedName } from './name-index';
 import { lintPolicyGroup } from './lint-policy';
@@ -21,6 +22,8 @@ export interface WorkspaceOptions {
   /** The settings that apply to a file (editor settings, then its `.ipsec-lint.json`). */
   readonly settingsFor: (path: string) => LintSettings;
   readonly maxDocumentLength?: number;
+  /** False runs every rule on the whole config after each edit (the benchmark's baseline); incremental by default. */
+  readonly incrementalRules?: boolean;
 }
 
 export interface OpenDocument {
@@ -70,6 +73,12 @@ export class Workspace {
   private readonly documents = new Map<string, OpenDocument>();
   private readonly diskConf = new Map<string, ConfFile | null>();
   private readonly analyses = new Map<string, ConfAnalysis>();
+  /**
+   * Per entry, the per-conn findings its last analysis left: kept when an edit drops the
+   * analysis, so the next one re-checks only the conns the edit touched. Dropped with
+   * anything that changes what the rules see besides the text (settings, files on disk).
+   */
+  private readonly rulesMemos = new Map<string, ConfRulesMemo>();
   private readonly published = new Map<string, DiagnosticsSource>();
   private readonly diskNames = new Map<string, readonly IndexedName[]>();
   private readonly tokenFileAnalyses = new Map<string, TokenFileAnalysis>();
@@ -101,6 +110,7 @@ export class Workspace {
     this.entryCandidates = this.scannedFiles.filter((p) => p.endsWith('/ipsec.conf'));
     this.diskNames.clear();
     this.analyses.clear();
+    this.rulesMemos.clear();
   }
 
   get workspaceFolders(): readonly string[] {
@@ -117,6 +127,7 @@ export class Workspace {
 
   closeDocument(path: string): void {
     if (!this.documents.delete(path)) return;
+    this.rulesMemos.delete(path);
     this.published.delete(path);
     this.tokenFileAnalyses.delete(path);
     this.invalidate(path);
@@ -128,12 +139,14 @@ export class Workspace {
     this.diskNames.delete(path);
     // A new file may match an include glob anywhere: every analysis may change.
     this.analyses.clear();
+    this.rulesMemos.clear();
     this.tokenFileAnalyses.clear();
   }
 
   /** Settings changed: every analysis is stale. */
   settingsChanged(): void {
     this.analyses.clear();
+    this.rulesMemos.clear();
     this.tokenFileAnalyses.clear();
   }
 
@@ -200,7 +213,9 @@ export class Workspace {
       cwd: isFilePath(entry) ? dirname(entry) : this.folders[0] ?? '/',
       parsed: (p) => this.confOf(p),
       parsedSecrets: (p) => this.openSecrets(p),
+      incremental: this.options.incrementalRules === false ? undefined : { previous: this.rulesMemos.get(entry) },
     });
+    if (result.rulesRun) this.rulesMemos.set(entry, result.rulesRun.memo);
     const diagnosticsByFile = new Map<string, LintDiagnostic[]>();
     const seen = new Set<string>();
     for (const d of result.diagnostics) {

@@ -68,10 +68,14 @@ describe('%default and also=', () => {
     expect(a.problems.map((p) => p.kind).sort()).toEqual(['also-cycle', 'also-missing', 'conflict']);
   });
 
-  it('treats equal values by meaning (yes = true) as no clash', () => {
-    const config = resolve({ '/etc/ipsec.conf': 'conn a\n\tpfs=yes\n\talso=b\nconn b\n\tpfs=true\n' });
-    const conflict = config.conns[0].problems.find((p) => p.kind === 'conflict');
-    expect(conflict?.kind === 'conflict' && conflict.sameValue).toBe(true);
+  it('sees yes and true as one value; 5.2 takes the repeat as harmless, 5.4 compares it as written', () => {
+    const files = { '/etc/ipsec.conf': 'conn a\n\tpfs=yes\n\talso=b\nconn b\n\tpfs=true\n' };
+    const judged = (version: LibreswanVersion) => {
+      const conflict = resolve(files, '/etc/ipsec.conf', version).conns[0].problems.find((p) => p.kind === 'conflict');
+      return conflict?.kind === 'conflict' ? [conflict.sameValue, conflict.refuses] : undefined;
+    };
+    expect(judged('5.2')).toEqual([true, false]);
+    expect(judged('5.4')).toEqual([true, true]);
   });
 
   it('resolves 10,000 conns that all use also= in linear time', () => {

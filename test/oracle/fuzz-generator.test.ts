@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseConf } from '../../grammar/conf/parse';
 import { generateFile } from '../../tools/oracle-fuzz/generate';
 import { compare, lintVerdict } from '../../tools/oracle-fuzz/judge';
-import type { OracleVerdict } from '../../tools/oracle-fuzz/oracle';
+import { askSteadily, countedAsTheCorpusReadmeSays, loadVerdict, oracleLost, type OracleVerdict } from '../../tools/oracle-fuzz/oracle';
 import { fileSeed } from '../../tools/oracle-fuzz/random';
 import { groupDisagreements, normaliseReason } from '../../tools/oracle-fuzz/report';
 
@@ -61,6 +61,56 @@ describe('the differential fuzzer, offline', () => {
     expect(outcomes.map((o) => [o.conn, o.pluto, o.lint])).toEqual([['c1', false, false], ['c3', true, false]]);
     const groups = groupDisagreements(outcomes.filter((o) => o.pluto !== o.lint).map((o) => ({ ...o, file: path })));
     expect(groups.map((g) => g.key)).toEqual(['pluto refuses, ipsec-lint accepts: something only pluto knows']);
+  });
+
+  it('leaves out what the oracle cannot tell: silent refusals of a DNS-named host, of a 5.2 conn the other release refuses for the host, and 4.10 conns of several subnets', () => {
+    const path = join(dir, 'cannot-tell.conf');
+    writeFileSync(path, [
+      'conn named', '\tleft=192.0.2.1', '\tright=vpn.example.com', '\tauto=add', '',
+      'conn alias', '\tleft=192.0.2.1', '\tright=192.0.2.2', '\trightsubnets={10.0.1.0/24 10.0.2.0/24}', '\tauto=add', '',
+      'conn plain', '\tleft=192.0.2.1', '\tright=192.0.2.2', '\tauto=add', '',
+    ].join('\n'));
+    const silent = { held: false, messages: [] };
+    const oracle: OracleVerdict = { loadExit: 0, loadMessages: [], conns: new Map([['named', silent], ['alias', silent], ['plain', silent]]) };
+    const other: OracleVerdict = { loadExit: 0, loadMessages: [], conns: new Map([['alias', { held: false, messages: ['"alias": failed to add connection: right certificate \'east\' not found in the NSS database'] }]]) };
+    const five = compare(oracle, lintVerdict(path, '5.2', false), other, '5.2');
+    expect(five.skipped.map((s) => s.conn).sort()).toEqual(['alias', 'named']);
+    expect(five.outcomes.map((o) => o.conn)).toEqual(['plain']);
+    const held = { held: true, messages: [] };
+    const four = compare({ ...oracle, conns: new Map([['alias', held], ['plain', held]]) }, lintVerdict(path, '4.10', false), undefined, '4.10');
+    expect(four.skipped.map((s) => s.conn)).toEqual(['alias']);
+  });
+
+  it("reads a pluto the oracle lost as the oracle's failure, asks again, and never counts it as a refusal", async () => {
+    const lostConn = { held: false, messages: ['ipsec addconn: ERROR: connect(pluto_ctl) failed: Connection refused (errno 111)'] };
+    const stored = { loadExit: 0, loadMessages: [], conns: { c1: lostConn, c2: { held: true, messages: [] } } };
+    expect(oracleLost(loadVerdict({ ...stored, conns: { c2: { held: true, messages: [] } } }))).toBeUndefined();
+    expect(loadVerdict(stored).error).toMatch(/lost pluto while adding 'c1'/);
+    const good: OracleVerdict = { loadExit: 0, loadMessages: [], conns: new Map([['c1', { held: true, messages: [] }]]) };
+    const answers = [loadVerdict(stored), good];
+    let asked = 0;
+    const { verdict } = await askSteadily(async () => answers[Math.min(asked++, answers.length - 1)], () => false);
+    expect(asked).toBe(2);
+    expect(verdict.error).toBeUndefined();
+    expect(verdict.conns.get('c1')?.held).toBe(true);
+  });
+
+  it('counts a conn whose expansion addconn reports failed as not added, although pluto holds it after loading the file itself', () => {
+    const held = { held: true, messages: [] };
+    const v: OracleVerdict = {
+      loadExit: 0,
+      loadMessages: [
+        "ipsec addconn: ERROR: cannot find conn 'missing-template' needed by conn 'c1'",
+        "ipsec addconn: ERROR: duplicate key 'left' in conn c3 while processing def base1",
+        "ipsec addconn: duplicate key 'left' in conn c4 while processing def c4",
+      ],
+      conns: new Map([['c1', held], ['c2', held], ['c3', held], ['c4', held]]),
+    };
+    const counted = countedAsTheCorpusReadmeSays(v);
+    expect([...counted.conns].filter(([, c]) => !c.held).map(([n]) => n)).toEqual(['c1', 'c3']);
+    expect(counted.conns.get('c3')?.messages).toContain('conn c3: did not load properly');
+    // A warning about a duplicate with the same value (no ERROR) loads the conn.
+    expect(counted.conns.get('c4')?.held).toBe(true);
   });
 
   it('a file that does not load is one verdict, agreed when ipsec-lint rejects something in it', () => {

@@ -112,7 +112,46 @@ export async function askOracle(file: string, version: FuzzVersion, options: { f
     const held = out.held_conns ? out.held_conns.includes(name) && (out.conn_exit?.[name] ?? 0) === 0 : !messages.some((m) => REFUSAL_410.test(m));
     conns.set(name, { held, messages: !held && messages.length === 0 ? [...new Set(stderr)] : messages });
   }
-  return { loadExit: 0, loadMessages, conns };
+  const verdict = countedAsTheCorpusReadmeSays({ loadExit: 0, loadMessages, conns });
+  const lost = oracleLost(verdict);
+  return lost ? { ...verdict, error: lost } : verdict;
+}
+
+/**
+ * What the per-conn add answered, as the corpus README counts it: addconn's load messages
+ * `cannot find conn 'X' needed by conn 'Y'` (the README's own rule) and `ERROR: duplicate
+ * key 'K' in conn Y while processing def D` (a key given two values through `also=`) mean
+ * that Y's expansion failed, and `addconn Y` (`ipsec add`) then answers "conn Y: did not
+ * load properly" and adds nothing. The oracle starts pluto with the file as its config, and
+ * 5.4's pluto loads the auto=add conns itself at start without that check, so it may hold
+ * such a Y afterwards; the question the fuzzer asks is the add's answer.
+ */
+export function countedAsTheCorpusReadmeSays(v: OracleVerdict): OracleVerdict {
+  const notAdded = new Map<string, string[]>();
+  for (const line of v.loadMessages) {
+    const m = /cannot find conn '[^']+' needed by conn '([^']+)'/.exec(line) ?? /ERROR: duplicate key '[^']+' in conn (\S+) while processing def /.exec(line);
+    if (m) notAdded.set(m[1], [...(notAdded.get(m[1]) ?? []), line]);
+  }
+  if (![...notAdded.keys()].some((n) => v.conns.get(n)?.held)) return v;
+  const conns = new Map<string, PlutoConnVerdict>();
+  for (const [name, c] of v.conns) {
+    const why = notAdded.get(name);
+    conns.set(name, why !== undefined && c.held ? { held: false, messages: [...why, `conn ${name}: did not load properly`] } : c);
+  }
+  return { ...v, conns };
+}
+
+/**
+ * On a loaded machine addconn sometimes cannot reach the throw-away pluto (its control socket
+ * is not up yet, or pluto died): the conns it names are then not refused by the file, and the
+ * verdict is the oracle's failure, asked again rather than counted.
+ */
+export function oracleLost(v: OracleVerdict): string | undefined {
+  for (const [name, c] of v.conns) {
+    const m = c.messages.find((text) => /connect\(pluto_ctl\) failed|pluto is not running|whack: Pluto is not running/i.test(text));
+    if (m) return `the oracle lost pluto while adding '${name}': ${m}`;
+  }
+  return undefined;
 }
 
 /**
@@ -122,7 +161,9 @@ export async function askOracle(file: string, version: FuzzVersion, options: { f
  * of up to three answers; `flaky` names the conns whose answers differed.
  */
 export async function askSteadily(ask: () => Promise<OracleVerdict>, suspicious: (v: OracleVerdict) => boolean): Promise<{ verdict: OracleVerdict; flaky: string[] }> {
-  const first = await ask();
+  let first = await ask();
+  // A lost pluto is the machine's failure, not an answer: ask again (twice at most).
+  for (let tries = 0; first.error && tries < 2; tries++) first = await ask();
   if (first.error || !suspicious(first)) return { verdict: first, flaky: [] };
   const second = await ask();
   if (second.error) return { verdict: first, flaky: [] };
@@ -151,4 +192,9 @@ export interface StoredVerdict {
 }
 
 export const storeVerdict = (v: OracleVerdict): StoredVerdict => ({ loadExit: v.loadExit, loadMessages: v.loadMessages, conns: Object.fromEntries(v.conns), error: v.error });
-export const loadVerdict = (c: StoredVerdict): OracleVerdict => ({ loadExit: c.loadExit, loadMessages: c.loadMessages, conns: new Map(Object.entries(c.conns)), error: c.error });
+export function loadVerdict(c: StoredVerdict): OracleVerdict {
+  const v = countedAsTheCorpusReadmeSays({ loadExit: c.loadExit, loadMessages: c.loadMessages, conns: new Map(Object.entries(c.conns)), error: c.error });
+  // Verdicts stored before oracleLost existed may hold a lost pluto: read them as the failure they are.
+  const lost = v.error ? undefined : oracleLost(v);
+  return lost ? { ...v, error: lost } : v;
+}

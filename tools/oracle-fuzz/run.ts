@@ -84,8 +84,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     const steady = async (fips: boolean, lint: ReturnType<typeof lintVerdict>): Promise<OracleVerdict> => {
       const suffix = fips === options.fips ? '.oracle.json' : '.oracle-plain.json';
       const reused = kept(suffix);
-      if (reused) return reused;
-      const { verdict, flaky: unsteady } = await askSteadily(() => askOracle(file, options.version, { fips, secrets, tmp }), (v) => compare(v, lint).outcomes.some((o) => o.pluto !== o.lint));
+      if (reused && !reused.error) return reused;
+      const { verdict, flaky: unsteady } = await askSteadily(() => askOracle(file, options.version, { fips, secrets, tmp }), (v) => compare(v, lint, undefined, options.version).outcomes.some((o) => o.pluto !== o.lint));
       flaky += unsteady.length;
       if (!verdict.error) writeFileSync(`${file}${suffix}`, JSON.stringify(storeVerdict(verdict)));
       return verdict;
@@ -97,7 +97,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     if (oracle.error) {
       oracleErrors.push(`${file}: ${oracle.error}`);
     } else {
-      const result = compare(oracle, lint);
+      const result = compare(oracle, lint, undefined, options.version);
       skipped += result.skipped.length;
       skippedHost += result.skipped.filter((s) => s.why.startsWith('host')).length;
       for (const o of result.outcomes) {
@@ -110,7 +110,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         const plainLint = lintVerdict(file, lintVersion(options.version), false);
         const plain = await steady(false, plainLint);
         if (!plain.error) {
-          const base = new Map<string, ConnOutcome>(compare(plain, plainLint).outcomes.map((o) => [o.conn, o]));
+          const base = new Map<string, ConnOutcome>(compare(plain, plainLint, undefined, options.version).outcomes.map((o) => [o.conn, o]));
           for (const o of result.outcomes) {
             const b = base.get(o.conn);
             if (!b || b.pluto !== b.lint) continue;

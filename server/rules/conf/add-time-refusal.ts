@@ -7,7 +7,7 @@ import { refusedWhenAdded, isBuildingBlock, isNeverNegotiate, unreadOnShunt } fr
 import { connFinding } from '../conn-finding';
 import { authbyItems, droppedByParser, ikeVersionOf, isYes } from '../left-right/ends';
 import type { ConfRule } from '../rule';
-import { runAddTimeTest } from './add-time-tests';
+import { poolOverlapFacts, runAddTimeTest } from './add-time-tests';
 
 /*
  * The one evaluator of pluto's add-time constraints (schemas/add-time-constraints.ts): for
@@ -24,6 +24,7 @@ interface Scope {
   readonly config: ResolvedConfig;
   readonly conn: ResolvedConn;
   readonly end: End;
+  readonly fips: boolean;
   readonly version: LibreswanVersion;
   /** Per conn, worked out once: its IKE version and whether it is a shunt. */
   readonly ikeVersion: 1 | 2;
@@ -82,6 +83,7 @@ function holds(c: AddTimeCondition, scope: Scope): boolean {
     const n = Number(v);
     return n < c.min || n > c.max;
   }
+  if ('fips' in c) return scope.fips === c.fips;
   if ('ikeVersion' in c) return scope.ikeVersion === c.ikeVersion;
   if ('neverNegotiates' in c) return scope.neverNegotiate === c.neverNegotiates;
   if ('opportunistic' in c) {
@@ -118,12 +120,14 @@ export const addTimeRefusal: ConfRule = {
     description: 'A conn that pluto of the targeted release refuses when it is added (address pools, source IPs, IKE version and mode, authentication, add-time values).',
     defaultSeverity: 'error',
     scope: 'conf',
+    perConn: true,
   },
-  check({ config, version }, report) {
+  connFacts: ({ config }, conn) => poolOverlapFacts(config, conn),
+  check({ config, version, fips, conns = config.conns }, report) {
     const constraints = ADD_TIME_CONSTRAINTS.filter((c) => c.versions.includes(version));
     if (constraints.length === 0) return;
     const skipsShuntValues = connAddFacts[version].neverNegotiateReads !== undefined;
-    for (const conn of config.conns) {
+    for (const conn of conns) {
       if (isBuildingBlock(config, conn)) continue;
       const rejected = refusedWhenAdded(config, version, conn);
       const ikeVersion = ikeVersionOf(conn);
@@ -134,7 +138,7 @@ export const addTimeRefusal: ConfRule = {
         const ends: End[] = constraint.perEnd ? ['left', 'right'] : ['left'];
         for (const end of ends) {
           if (mayLeaveUnread && constraint.reads.some((k) => unreadOnShunt(version, conn, keyOf(k, end)))) continue;
-          const scope: Scope = { config, conn, end, version, ikeVersion, neverNegotiate };
+          const scope: Scope = { config, conn, end, fips, version, ikeVersion, neverNegotiate };
           if (!holds(constraint.when, scope)) continue;
           const cause = conn.settings.get(keyOf(constraint.at, end));
           report(connFinding(conn, cause, {

@@ -89,6 +89,16 @@ function poolOverlaps(config: ResolvedConfig): Map<string, string> {
   return found;
 }
 
+/**
+ * The only fact about other conns an add-time test reads: what the pool bookkeeping says of
+ * this conn's pools. The editor re-checks a conn when this text changes (RuleMeta.perConn).
+ */
+export function poolOverlapFacts(config: ResolvedConfig, conn: ResolvedConn): string {
+  const found = poolOverlaps(config);
+  if (found.size === 0) return '';
+  return `${found.get(`${conn.name}\u0000leftaddresspool`) ?? ''}\u0000${found.get(`${conn.name}\u0000rightaddresspool`) ?? ''}`;
+}
+
 const BASE64 = /^[A-Za-z0-9+/]+=*$/;
 const HEX = /^[0-9a-fA-F_]+$/;
 

@@ -2,15 +2,17 @@ import type { Assignment } from '../../model/connections';
 import type { ConfRule, Finding } from '../rule';
 import { sectionLabel } from './section-of';
 import { removal } from './migration-edit';
+import { repeatIsHarmless } from '../../model/value-equality';
 
 function removeLine(a: Assignment): Finding['fixes'] {
   return [{ title: `Remove this '${a.line.key.text}' line`, edits: [{ file: a.file.path, range: { start: a.line.range.start, end: { line: a.line.line + 1, character: 0 } }, newText: '' }] }];
 }
 
 /**
- * The same key twice. In a conn, 5.x keeps the first and warns; 4.x keeps both, and a
- * different second value then stops the conn from loading. `config setup` sections are
- * pooled (across files too): a later value overrides an earlier one with a warning.
+ * The same key twice. In a conn, 5.x keeps the first and warns; 4.x refuses the conn. Two
+ * spellings of one key (an alias) are judged as a repeat met through also= is, by release and
+ * type (VersionBehaviour.repeatJudgedAs). `config setup` sections are pooled (across files
+ * too): a later value overrides an earlier one with a warning.
  */
 export const duplicateKey: ConfRule = {
   meta: { id: 'duplicate-key', description: 'The same keyword set twice in one conn, or more than once across config setup sections.', defaultSeverity: 'warning', scope: 'conf' },
@@ -41,13 +43,19 @@ export const duplicateKey: ConfRule = {
         }
         const related = [{ file: earlier.file.path, range: earlier.line.range, message: 'first set here' }];
         // 5.x's parser drops a repeat of the same spelling; two spellings of one key (an alias,
-        // `ah=` and `esp=` in 5.2) reach addconn, which refuses the conn when the values differ.
-        const spelledApart = earlier.line.key.text.toLowerCase() !== a.line.key.text.toLowerCase();
-        if (behaviour.duplicateKeyInSection === 'first-wins' && spelledApart && earlier.value !== a.value && placed.section.kind === 'conn') {
+        // `ah=` and `esp=` in 5.2) reach addconn, which judges the repeat as it judges one met
+        // through also= (VersionBehaviour.repeatJudgedAs: 5.2 refuses phase2alg= after esp= even
+        // with the same value, but not salifetime=60m after keylife=1h; 5.4 compares the text).
+        // One keyword of the table however it is written (`leftsubnet`, `left-subnet`) is one
+        // spelling: the parser itself drops the repeat.
+        const spelledApart = earlier.meaning.kind === 'known' && earlier.meaning.match.schema !== a.meaning.match.schema;
+        // 4.x judges two spellings so too (keylife=1h then salifetime=60m loads in 4.10).
+        if (spelledApart && placed.section.kind === 'conn' && !repeatIsHarmless(earlier.value, a.value, a.meaning.match.info, behaviour)) {
+          const values = earlier.value === a.value ? `both to ${a.value}` : `to different values (${earlier.value}, ${a.value})`;
           report({
             file: a.file.path,
             range: a.line.range,
-            message: `'${a.line.key.text}' and '${earlier.line.key.text}' are the same keyword in Libreswan ${version}, set in ${sectionLabel(placed)} to different values (${earlier.value}, ${a.value}); Libreswan ${version} refuses to add the conn ("duplicate key"). Keep one`,
+            message: `'${a.line.key.text}' and '${earlier.line.key.text}' are the same keyword in Libreswan ${version}, set in ${sectionLabel(placed)} ${values}; Libreswan ${version} refuses to add the conn ("duplicate key"). Keep one`,
             rejectedByLibreswan: true,
             severity: 'error',
             related,
@@ -55,7 +63,7 @@ export const duplicateKey: ConfRule = {
           });
           continue;
         }
-        if (behaviour.duplicateKeyInSection === 'first-wins') {
+        if (behaviour.duplicateKeyInSection === 'first-wins' || (spelledApart && placed.section.kind === 'conn')) {
           report({ file: a.file.path, range: a.line.range, message: `'${a.line.key.text}' is set twice in ${sectionLabel(placed)}: Libreswan ${version} keeps the first value (${earlier.value}) and ignores this one`, rejectedByLibreswan: false, related, fixes: removeLine(a) });
           continue;
         }

@@ -4,10 +4,10 @@ import type { ConfRule } from '../rule';
 
 /** An IKEv1 conn whose authby= lists a method only IKEv2 has (null, ecdsa, rsa-sha2…). */
 export const ikev1Authby: ConfRule = {
-  meta: { id: 'ikev1-authby', description: "An IKEv1 conn whose authby= lists a method only IKEv2 has (null, ecdsa, rsa-sha2, …).", defaultSeverity: 'error', scope: 'conf' },
-  check({ config, version }, report) {
+  meta: { id: 'ikev1-authby', description: "An IKEv1 conn whose authby= lists a method only IKEv2 has (null, ecdsa, rsa-sha2, …).", defaultSeverity: 'error', scope: 'conf', perConn: true },
+  check({ config, version, conns = config.conns }, report) {
     if (!ikev1AuthbyCheck.versions.has(version)) return;
-    for (const conn of config.conns) {
+    for (const conn of conns) {
       if (ikeVersionOf(conn.settings) !== 1) continue;
       const authby = conn.settings.get('authby');
       if (!authby) continue;

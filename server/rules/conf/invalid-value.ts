@@ -145,7 +145,7 @@ export const invalidValue: ConfRule = {
           for (const conn of readers) {
             if (conn === own || isBuildingBlock(config, conn)) continue;
             inherited.push(connFinding(conn, a, {
-              message: `conn '${conn.name}': ${a.line.key.text}=${a.value}: ${problem}; Libreswan ${version} refuses to add it`,
+              message: `conn '${conn.name}' inherits ${a.line.key.text}=${a.value}: ${problem}; Libreswan ${version} refuses to add it`,
               rejectedByLibreswan: refusedWhenAdded(config, version, conn),
             }));
           }

@@ -3,9 +3,9 @@ import { sectionOf } from './section-of';
 
 /** A `conn` keyword in `config setup`, or the other way round: an unknown keyword to Libreswan. */
 export const keywordWrongSection: ConfRule = {
-  meta: { id: 'keyword-wrong-section', description: "A keyword used in the section it does not belong to ('config setup' versus 'conn').", defaultSeverity: 'error', scope: 'conf' },
-  check({ config, table, version }, report) {
-    for (const [placed, assignments] of config.assignments) {
+  meta: { id: 'keyword-wrong-section', description: "A keyword used in the section it does not belong to ('config setup' versus 'conn').", defaultSeverity: 'error', scope: 'conf', perSection: true },
+  check({ config, table, version, sections = config.assignments }, report) {
+    for (const [placed, assignments] of sections) {
       const here = sectionOf(placed) === 'config' ? "'config setup'" : 'a conn';
       const there = sectionOf(placed) === 'config' ? 'a conn (or conn %default)' : "'config setup'";
       for (const a of assignments) {

@@ -11,9 +11,9 @@ function obsoleteSince(schema: KeywordSchema, version: LibreswanVersion): string
 
 /** Keywords the target version accepts only to ignore, or refuses in a file, or keeps under an old name. */
 export const obsoleteKeyword: ConfRule = {
-  meta: { id: 'obsolete-keyword', description: 'An obsolete, renamed or command-line-only keyword for the target version.', defaultSeverity: 'warning', scope: 'conf', fixable: true },
-  check({ config, version, table }, report) {
-    for (const assignments of config.assignments.values()) {
+  meta: { id: 'obsolete-keyword', description: 'An obsolete, renamed or command-line-only keyword for the target version.', defaultSeverity: 'warning', scope: 'conf', fixable: true, perSection: true },
+  check({ config, version, table, sections = config.assignments }, report) {
+    for (const assignments of sections.values()) {
       for (const a of assignments) {
         const m = a.meaning;
         if (m.kind !== 'known') continue;

@@ -9,9 +9,9 @@ import { migrationAdvice, valueMigrationOf } from './migration-edit';
  * its side side-prefix-missing's), which carry the same migration advice and fix.
  */
 export const obsoleteValue: ConfRule = {
-  meta: { id: 'obsolete-value', description: 'A value the target Libreswan release still accepts but that a release since Openswan dropped, renamed or reads differently.', defaultSeverity: 'warning', scope: 'conf' },
-  check({ config, table, version, syntax }, report) {
-    for (const assignments of config.assignments.values()) {
+  meta: { id: 'obsolete-value', description: 'A value the target Libreswan release still accepts but that a release since Openswan dropped, renamed or reads differently.', defaultSeverity: 'warning', scope: 'conf', perSection: true },
+  check({ config, table, version, syntax, sections = config.assignments }, report) {
+    for (const assignments of sections.values()) {
       for (const a of assignments) {
         const m = a.meaning;
         if (m.kind !== 'known') continue;

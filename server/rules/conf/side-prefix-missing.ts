@@ -3,9 +3,9 @@ import { migrationAdvice, valueMigrationOf } from './migration-edit';
 
 /** `subnet=` instead of `leftsubnet=`/`rightsubnet=`: an error from 5.4, silently the right end before. */
 export const sidePrefixMissing: ConfRule = {
-  meta: { id: 'side-prefix-missing', description: "A left/right keyword written without its 'left' or 'right' prefix.", defaultSeverity: 'error', scope: 'conf', fixable: true },
-  check({ config, table, version }, report) {
-    for (const assignments of config.assignments.values()) {
+  meta: { id: 'side-prefix-missing', description: "A left/right keyword written without its 'left' or 'right' prefix.", defaultSeverity: 'error', scope: 'conf', fixable: true, perSection: true },
+  check({ config, table, version, sections = config.assignments }, report) {
+    for (const assignments of sections.values()) {
       for (const a of assignments) {
         const m = a.meaning;
         if (m.kind !== 'needs-side' && !(m.kind === 'known' && m.impliedSide)) continue;

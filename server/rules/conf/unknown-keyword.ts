@@ -42,9 +42,9 @@ const hyphenatedSide = /^(left|right)-(.+)$/i;
 
 /** A key the target version does not know: Libreswan refuses the whole file. */
 export const unknownKeyword: ConfRule = {
-  meta: { id: 'unknown-keyword', description: 'A keyword the target Libreswan version does not know.', defaultSeverity: 'error', scope: 'conf', fixable: true },
-  check({ config, table, version }, report) {
-    for (const [placed, assignments] of config.assignments) {
+  meta: { id: 'unknown-keyword', description: 'A keyword the target Libreswan version does not know.', defaultSeverity: 'error', scope: 'conf', fixable: true, perSection: true },
+  check({ config, table, version, sections = config.assignments }, report) {
+    for (const [placed, assignments] of sections) {
       const section = sectionOf(placed);
       for (const a of assignments) {
         if (a.meaning.kind !== 'unknown') continue;

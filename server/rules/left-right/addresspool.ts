@@ -8,9 +8,9 @@ import { endSetting, isYes, otherSide, related, shown, SIDES, where } from './en
  * the mode-config server's own end.
  */
 export const leftRightAddresspool: ConfRule = {
-  meta: { id: 'left-right-addresspool', description: "addresspool= on both ends, beside subnet= on the same end, or on the mode-config server's own end.", defaultSeverity: 'error', scope: 'conf' },
-  check({ config, version }, report) {
-    for (const conn of config.conns) {
+  meta: { id: 'left-right-addresspool', description: "addresspool= on both ends, beside subnet= on the same end, or on the mode-config server's own end.", defaultSeverity: 'error', scope: 'conf', perConn: true },
+  check({ config, version, conns = config.conns }, report) {
+    for (const conn of conns) {
       const left = endSetting(conn, 'left', 'addresspool');
       const right = endSetting(conn, 'right', 'addresspool');
       if (left && right) {

@@ -10,10 +10,10 @@ import { neverNegotiates } from './ends';
  * %fromcert on an end that authenticates with a PSK or not at all.
  */
 export const leftRightAuthAsymmetric: ConfRule = {
-  meta: { id: 'left-right-auth-asymmetric', description: 'leftauth=/rightauth= pairs Libreswan refuses: one without the other, with IKEv1, outside authby=, or %fromcert with PSK/null.', defaultSeverity: 'error', scope: 'conf' },
-  check({ config, version }, report) {
+  meta: { id: 'left-right-auth-asymmetric', description: 'leftauth=/rightauth= pairs Libreswan refuses: one without the other, with IKEv1, outside authby=, or %fromcert with PSK/null.', defaultSeverity: 'error', scope: 'conf', perConn: true },
+  check({ config, version, conns = config.conns }, report) {
     const facts = connAddFacts[version];
-    for (const conn of config.conns) {
+    for (const conn of conns) {
       const loaded = refusedWhenAdded(config, version, conn);
       if (facts.neverNegotiateIgnoresAuth && neverNegotiates(conn)) continue;
       const authby = authbyItems(conn);

@@ -7,9 +7,9 @@ import { keySourceKeywords, signatureAuthbyItems } from '../../../schemas/conn-f
  * private key to sign with, so IKE_AUTH fails. Raw keys, certificates and CKAIDs count.
  */
 export const leftRightAuthKeyMissing: ConfRule = {
-  meta: { id: 'left-right-auth-key-missing', description: 'authby=rsasig/ecdsa (or leftauth=/rightauth=) signs with a key, yet neither end names one (rsasigkey=, ecdsakey=, pubkey=, cert=, ckaid=).', defaultSeverity: 'warning', scope: 'conf' },
-  check({ config }, report) {
-    for (const conn of config.conns) {
+  meta: { id: 'left-right-auth-key-missing', description: 'authby=rsasig/ecdsa (or leftauth=/rightauth=) signs with a key, yet neither end names one (rsasigkey=, ecdsakey=, pubkey=, cert=, ckaid=).', defaultSeverity: 'warning', scope: 'conf', perConn: true },
+  check({ config, conns = config.conns }, report) {
+    for (const conn of conns) {
       if (!isLoaded(conn) || neverNegotiates(conn)) continue;
       const ends = SIDES.map((side) => endSetting(conn, side, 'auth')?.value.trim().toLowerCase());
       const authby = authbyItems(conn);

@@ -5,9 +5,9 @@ import { connAddFacts } from '../../../schemas/conn-facts';
 
 /** Both ends are wildcards (`%any`, `%opportunisticgroup`, …): neither can be this host. */
 export const leftRightBothWildcard: ConfRule = {
-  meta: { id: 'left-right-both-wildcard', description: 'Both left= and right= are wildcards such as %any, so neither end can be this host.', defaultSeverity: 'error', scope: 'conf' },
-  check({ config, version }, report) {
-    for (const conn of config.conns) {
+  meta: { id: 'left-right-both-wildcard', description: 'Both left= and right= are wildcards such as %any, so neither end can be this host.', defaultSeverity: 'error', scope: 'conf', perConn: true },
+  check({ config, version, conns = config.conns }, report) {
+    for (const conn of conns) {
       const left = endSetting(conn, 'left', '');
       const right = endSetting(conn, 'right', '');
       if (!left || !right) continue;

@@ -3,9 +3,9 @@ import { endSetting, otherSide, SIDES, where } from './ends';
 
 /** `rightca=%same` takes the other end's CA; an end with neither `ca=` nor `cert=` has none to give. */
 export const leftRightCaSame: ConfRule = {
-  meta: { id: 'left-right-ca-same', description: "ca=%same on one end while the other end has no ca= and no cert= to take the CA from.", defaultSeverity: 'warning', scope: 'conf' },
-  check({ config }, report) {
-    for (const conn of config.conns) {
+  meta: { id: 'left-right-ca-same', description: "ca=%same on one end while the other end has no ca= and no cert= to take the CA from.", defaultSeverity: 'warning', scope: 'conf', perConn: true },
+  check({ config, conns = config.conns }, report) {
+    for (const conn of conns) {
       for (const side of SIDES) {
         const ca = endSetting(conn, side, 'ca');
         if (!ca || ca.value.trim().toLowerCase() !== '%same') continue;

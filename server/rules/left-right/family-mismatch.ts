@@ -18,10 +18,10 @@ interface FamilySource {
  * is fine: hosts and clients are compared separately.
  */
 export const leftRightFamilyMismatch: ConfRule = {
-  meta: { id: 'left-right-family-mismatch', description: 'IPv4 and IPv6 mixed where Libreswan needs one family: left=/right=/nexthop=, or the subnets of the two ends.', defaultSeverity: 'error', scope: 'conf' },
-  check({ config, version }, report) {
+  meta: { id: 'left-right-family-mismatch', description: 'IPv4 and IPv6 mixed where Libreswan needs one family: left=/right=/nexthop=, or the subnets of the two ends.', defaultSeverity: 'error', scope: 'conf', perConn: true },
+  check({ config, version, conns = config.conns }, report) {
     const facts = connAddFacts[version];
-    for (const conn of config.conns) {
+    for (const conn of conns) {
       const hosts: FamilySource[] = [];
       const wanted = facts.hostaddrfamilyFixesHostFamily ? conn.settings.get('hostaddrfamily') : undefined;
       const wantedFamily = wanted ? hostaddrfamilyWords[wanted.value.trim().toLowerCase()] : undefined;

@@ -4,9 +4,9 @@ import { connHeader, endSetting, SIDES } from './ends';
 
 /** A loaded conn without `left=` or `right=` after `%default` and `also=`. */
 export const leftRightMissingHost: ConfRule = {
-  meta: { id: 'left-right-missing-host', description: 'A conn Libreswan would add (not a building block pulled in by also=) has no left= or no right=, after %default and also=.', defaultSeverity: 'error', scope: 'conf' },
-  check({ config, version }, report) {
-    for (const conn of config.conns) {
+  meta: { id: 'left-right-missing-host', description: 'A conn Libreswan would add (not a building block pulled in by also=) has no left= or no right=, after %default and also=.', defaultSeverity: 'error', scope: 'conf', perConn: true },
+  check({ config, version, conns = config.conns }, report) {
+    for (const conn of conns) {
       if (!refusedWhenAdded(config, version, conn)) continue;
       const missing = SIDES.filter((side) => (endSetting(conn, side, '')?.value.trim() ?? '') === '');
       if (missing.length === 0) continue;

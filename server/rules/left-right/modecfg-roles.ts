@@ -5,10 +5,10 @@ import { connAddFacts } from '../../../schemas/conn-facts';
 
 /** Mode-config roles that cannot both hold: server and client on one end, or two servers. */
 export const leftRightModecfgRoles: ConfRule = {
-  meta: { id: 'left-right-modecfg-roles', description: 'modecfgserver=yes and modecfgclient=yes on the same end, or modecfgserver=yes on both ends.', defaultSeverity: 'error', scope: 'conf' },
-  check({ config, version }, report) {
+  meta: { id: 'left-right-modecfg-roles', description: 'modecfgserver=yes and modecfgclient=yes on the same end, or modecfgserver=yes on both ends.', defaultSeverity: 'error', scope: 'conf', perConn: true },
+  check({ config, version, conns = config.conns }, report) {
     const facts = connAddFacts[version];
-    for (const conn of config.conns) {
+    for (const conn of conns) {
       for (const side of SIDES) {
         const server = endSetting(conn, side, 'modecfgserver');
         const client = endSetting(conn, side, 'modecfgclient');

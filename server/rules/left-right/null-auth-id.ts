@@ -3,9 +3,9 @@ import { authbyItems, endSetting, SIDES, where } from './ends';
 
 /** Null authentication proves no identity, so an id other than %null on that end is never checked. */
 export const leftRightNullAuthId: ConfRule = {
-  meta: { id: 'left-right-null-auth-id', description: 'authby=null (or leftauth=null) on an end that also sets an id other than %null.', defaultSeverity: 'warning', scope: 'conf' },
-  check({ config }, report) {
-    for (const conn of config.conns) {
+  meta: { id: 'left-right-null-auth-id', description: 'authby=null (or leftauth=null) on an end that also sets an id other than %null.', defaultSeverity: 'warning', scope: 'conf', perConn: true },
+  check({ config, conns = config.conns }, report) {
+    for (const conn of conns) {
       const authby = authbyItems(conn);
       for (const side of SIDES) {
         const auth = endSetting(conn, side, 'auth')?.value.trim().toLowerCase();

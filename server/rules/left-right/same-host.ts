@@ -4,9 +4,9 @@ import { endSetting, hostKind, isLoaded, related, where } from './ends';
 
 /** `left=` and `right=` name the same host: both ends then match one of this host's interfaces. */
 export const leftRightSameHost: ConfRule = {
-  meta: { id: 'left-right-same-host', description: 'left= and right= name the same host (the same address in any spelling, or the same name).', defaultSeverity: 'error', scope: 'conf' },
-  check({ config }, report) {
-    for (const conn of config.conns) {
+  meta: { id: 'left-right-same-host', description: 'left= and right= name the same host (the same address in any spelling, or the same name).', defaultSeverity: 'error', scope: 'conf', perConn: true },
+  check({ config, conns = config.conns }, report) {
+    for (const conn of conns) {
       const left = endSetting(conn, 'left', '');
       const right = endSetting(conn, 'right', '');
       if (!left || !right) continue;

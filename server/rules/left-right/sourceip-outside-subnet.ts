@@ -6,10 +6,10 @@ import { connAddFacts } from '../../../schemas/conn-facts';
 
 /** `leftsourceip=` that is not inside `leftsubnet=` (or, without a subnet, not `left=` itself). */
 export const leftRightSourceipOutsideSubnet: ConfRule = {
-  meta: { id: 'left-right-sourceip-outside-subnet', description: "An end's sourceip= is not inside that end's subnet= (or, from 5.2, differs from the end's host when there is no subnet).", defaultSeverity: 'error', scope: 'conf' },
-  check({ config, version }, report) {
+  meta: { id: 'left-right-sourceip-outside-subnet', description: "An end's sourceip= is not inside that end's subnet= (or, from 5.2, differs from the end's host when there is no subnet).", defaultSeverity: 'error', scope: 'conf', perConn: true },
+  check({ config, version, conns = config.conns }, report) {
     const facts = connAddFacts[version];
-    for (const conn of config.conns) {
+    for (const conn of conns) {
       for (const side of SIDES) {
         const sourceip = endSetting(conn, side, 'sourceip');
         if (!sourceip) continue;

@@ -3,9 +3,9 @@ import { endSetting, related, SIDES, where } from './ends';
 
 /** `leftsubnet=` and `leftsubnets=` on one end: the conn is split per subnets= entry and subnet= is not what it looks like. */
 export const leftRightSubnetAndSubnets: ConfRule = {
-  meta: { id: 'left-right-subnet-and-subnets', description: 'One end sets both subnet= and subnets=.', defaultSeverity: 'warning', scope: 'conf' },
-  check({ config }, report) {
-    for (const conn of config.conns) {
+  meta: { id: 'left-right-subnet-and-subnets', description: 'One end sets both subnet= and subnets=.', defaultSeverity: 'warning', scope: 'conf', perConn: true },
+  check({ config, conns = config.conns }, report) {
+    for (const conn of conns) {
       for (const side of SIDES) {
         const one = endSetting(conn, side, 'subnet');
         const many = endSetting(conn, side, 'subnets');

@@ -3,9 +3,9 @@ import { cidrsOverlap, endSetting, related, shown, subnetsOf, where } from './en
 
 /** The two ends' subnets overlap: traffic between them would be routed into the tunnel and back. */
 export const leftRightSubnetOverlap: ConfRule = {
-  meta: { id: 'left-right-subnet-overlap', description: "The left and right subnets overlap (one contains or meets the other).", defaultSeverity: 'warning', scope: 'conf' },
-  check({ config }, report) {
-    for (const conn of config.conns) {
+  meta: { id: 'left-right-subnet-overlap', description: "The left and right subnets overlap (one contains or meets the other).", defaultSeverity: 'warning', scope: 'conf', perConn: true },
+  check({ config, conns = config.conns }, report) {
+    for (const conn of conns) {
       const left = endSetting(conn, 'left', 'subnet');
       const right = endSetting(conn, 'right', 'subnet');
       if (!left || !right) continue;

@@ -6,11 +6,11 @@ import { connValue, endSetting, hostKind, isYes, neverNegotiates, SIDES, where }
  * open the TCP port (`listen-tcp=yes`): the peer's TCP connection is refused.
  */
 export const enableTcpWithoutListen: ConfRule = {
-  meta: { id: 'enable-tcp-without-listen', description: "enable-tcp= on a conn that responds, without listen-tcp=yes in 'config setup'.", defaultSeverity: 'warning', scope: 'conf' },
-  check({ config, table }, report) {
+  meta: { id: 'enable-tcp-without-listen', description: "enable-tcp= on a conn that responds, without listen-tcp=yes in 'config setup'.", defaultSeverity: 'warning', scope: 'conf', perConn: true },
+  check({ config, table, conns = config.conns }, report) {
     const listen = config.setup.get('listen-tcp')?.value ?? table.lookup('config', 'listen-tcp')?.info.default;
     if (isYes(listen)) return;
-    for (const conn of config.conns) {
+    for (const conn of conns) {
       const tcp = conn.settings.get('enable-tcp');
       const mode = connValue(conn, 'enable-tcp');
       if (!tcp || mode === undefined || !(mode === 'fallback' || isYes(mode)) || neverNegotiates(conn)) continue;

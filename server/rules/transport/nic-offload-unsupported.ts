@@ -9,10 +9,10 @@ import { connAddFacts } from '../../../schemas/conn-facts';
  * encapsulation), which Libreswan checks at `auto --add`.
  */
 export const nicOffloadUnsupported: ConfRule = {
-  meta: { id: 'nic-offload-unsupported', description: 'nic-offload= on a conn whose transport cannot be offloaded (ESP in TCP; packet offload outside plain ESP transport mode).', defaultSeverity: 'error', scope: 'conf' },
-  check({ config, version }, report) {
+  meta: { id: 'nic-offload-unsupported', description: 'nic-offload= on a conn whose transport cannot be offloaded (ESP in TCP; packet offload outside plain ESP transport mode).', defaultSeverity: 'error', scope: 'conf', perConn: true },
+  check({ config, version, conns = config.conns }, report) {
     const facts = connAddFacts[version];
-    for (const conn of config.conns) {
+    for (const conn of conns) {
       const offload = conn.settings.get('nic-offload');
       const mode = connValue(conn, 'nic-offload');
       if (!offload || mode === undefined || mode === 'no' || mode === 'auto') continue;

@@ -5,9 +5,9 @@ import { connValue, isYes, neverNegotiates, where } from '../left-right/ends';
 
 /** `tcp-remoteport=` only matters with `enable-tcp=`; with it, 0 and 500 are refused. */
 export const tcpRemoteportWithoutEnableTcp: ConfRule = {
-  meta: { id: 'tcp-remoteport-without-enable-tcp', description: 'tcp-remoteport= without enable-tcp=yes|fallback (ignored), or set to 0 or 500 (refused).', defaultSeverity: 'warning', scope: 'conf' },
-  check({ config, version }, report) {
-    for (const conn of config.conns) {
+  meta: { id: 'tcp-remoteport-without-enable-tcp', description: 'tcp-remoteport= without enable-tcp=yes|fallback (ignored), or set to 0 or 500 (refused).', defaultSeverity: 'warning', scope: 'conf', perConn: true },
+  check({ config, version, conns = config.conns }, report) {
+    for (const conn of conns) {
       const port = conn.settings.get('tcp-remoteport');
       if (!port || neverNegotiates(conn)) continue;
       const mode = connValue(conn, 'enable-tcp');
