@@ -16,6 +16,7 @@ import { syntaxError } from './conf/syntax-error';
 import { unknownKeyword } from './conf/unknown-keyword';
 import { addTimeRefusal } from './conf/add-time-refusal';
 import { leftRightRules } from './left-right';
+import { timedRule } from '../model/timing';
 import { transportRules } from './transport';
 import { policyRules } from './policy';
 import { secretsRules } from './secrets';
@@ -85,7 +86,7 @@ function runScoped<C>(
   for (const rule of rules) {
     const setting = severities[rule.meta.id];
     if (setting === 'off') continue;
-    rule.check(context, (finding) => {
+    timedRule(rule.meta.id, () => rule.check(context, (finding) => {
       out.push({
         file: finding.file,
         range: finding.range,
@@ -98,7 +99,7 @@ function runScoped<C>(
         ruleId: rule.meta.id,
         severity: setting ?? finding.severity ?? rule.meta.defaultSeverity,
       });
-    });
+    }));
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { runConfRules } from '../rules/registry';
 import type { LintDiagnostic } from '../rules/rule';
 import type { LintSettings } from '../settings/lint-settings';
 import { applySuppressions } from './suppressions';
+import { timed } from '../model/timing';
 
 export interface ConfLintInput {
   readonly path: string;
@@ -41,15 +42,15 @@ export function lintConf(input: ConfLintInput): ConfLintResult {
   const { settings } = input;
   const version = settings.libreswanVersion;
   const table = keywordTable(version);
-  const conf = input.parsed?.(input.path) ?? parseConf(input.text);
-  const loaded = loadConfig(input.path, conf, { fs: input.fs, root: settings.root, cwd: input.cwd ?? dirname(input.path), parsed: input.parsed });
+  const conf = input.parsed?.(input.path) ?? timed('parse', () => parseConf(input.text));
+  const loaded = timed('includes', () => loadConfig(input.path, conf, { fs: input.fs, root: settings.root, cwd: input.cwd ?? dirname(input.path), parsed: input.parsed }));
   const behaviour = versionBehaviour[version];
-  const config = resolveConnections(loaded, table, behaviour);
-  const cryptoPolicy = activeCryptoPolicy(config, { policy: settings.cryptoPolicy, era: settings.cryptoPolicyEra, policyFile: settings.cryptoPolicyFile, root: settings.root, fs: input.fs });
-  const secrets = loadSecretsForConf(input.path, config.setup.get('secretsfile')?.value, { fs: input.fs, root: settings.root, parsed: input.parsedSecrets });
-  const diagnostics = runConfRules({ version, table, behaviour, syntax: addressSyntax[version], config, fips: settings.fips, cryptoPolicy, secrets }, settings.rules);
+  const config = timed('resolve', () => resolveConnections(loaded, table, behaviour));
+  const cryptoPolicy = timed('crypto policy, secrets', () => activeCryptoPolicy(config, { policy: settings.cryptoPolicy, era: settings.cryptoPolicyEra, policyFile: settings.cryptoPolicyFile, root: settings.root, fs: input.fs }));
+  const secrets = timed('crypto policy, secrets', () => loadSecretsForConf(input.path, config.setup.get('secretsfile')?.value, { fs: input.fs, root: settings.root, parsed: input.parsedSecrets }));
+  const diagnostics = timed('rules', () => runConfRules({ version, table, behaviour, syntax: addressSyntax[version], config, fips: settings.fips, cryptoPolicy, secrets }, settings.rules));
   // secret-missing and the PPK checks judge conns: they belong with the conf's own findings.
-  if (secrets) diagnostics.push(...secretsFindingsInConf(config, secrets, settings));
+  if (secrets) timed('rules', () => diagnostics.push(...secretsFindingsInConf(config, secrets, settings)));
   const files = new Map(loaded.files.map((f) => [f.path, f.conf]));
-  return { config, diagnostics: applySuppressions(diagnostics, files, settings.rules), secrets };
+  return { config, diagnostics: timed('suppressions', () => applySuppressions(diagnostics, files, settings.rules)), secrets };
 }
