@@ -1,6 +1,6 @@
 import { refusedWhenAdded } from '../conn-role';
 import type { ConfRule } from '../rule';
-import { endSetting, hostKind, related, where } from './ends';
+import { endReading, endSetting, related, where } from './ends';
 
 /** Both ends are wildcards (`%any`, `%opportunisticgroup`, …): neither can be this host. */
 export const leftRightBothWildcard: ConfRule = {
@@ -10,7 +10,7 @@ export const leftRightBothWildcard: ConfRule = {
       const left = endSetting(conn, 'left', '');
       const right = endSetting(conn, 'right', '');
       if (!left || !right) continue;
-      if (hostKind(left.value) !== 'wildcard' || hostKind(right.value) !== 'wildcard') continue;
+      if (endReading(conn, 'left').hostKind !== 'wildcard' || endReading(conn, 'right').hostKind !== 'wildcard') continue;
       report({
         conn: conn.name,
         ...where(right),
