@@ -1,5 +1,5 @@
 import type { TextRange } from '../text-range';
-import { scanCommonLine } from './fast-line-scanner';
+import { isPlainLine, scanCommonLine } from './fast-line-scanner';
 import { readLineWithChevrotain, type LineReading, type ReadingShape } from './line-reading';
 import type {
   AssignmentLine,
@@ -165,6 +165,12 @@ abstract class CommonLine {
     return this.cachedRange;
   }
 
+  /** The line's text, newline included, when it is plain (see `plainLineText`). */
+  plainText(): string | undefined {
+    const text = this.doc.slice(this.lineStart, this.lineEnd);
+    return isPlainLine(text) ? text : undefined;
+  }
+
   protected token(index: number | undefined): ConfToken | undefined {
     return index === undefined ? undefined : this.tokens[index];
   }
@@ -262,6 +268,16 @@ class SetupHeaderNode extends CommonLine implements SetupHeaderLine {
   protected known(): undefined {
     return undefined;
   }
+}
+
+/**
+ * The text of a compact line (newline included) when it is plain ASCII without quotes,
+ * braces, carriage returns or form feeds; undefined for any other line. Such a line's white
+ * space is spaces and tabs, its newline is `\n` (or none, at the end of the file), and a
+ * printer can write it from its key, value and comment without making its tokens.
+ */
+export function plainLineText(line: ConfLine): string | undefined {
+  return line instanceof CommonLine ? line.plainText() : undefined;
 }
 
 /** The line as a compact node when it is one of the common kinds; undefined sends it to `buildLine`. */

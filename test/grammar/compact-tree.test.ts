@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConf, parseConfEagerly } from '../../grammar/conf/parse';
 import type { ConfFile, ConfLine, ConfToken, ValueNode } from '../../grammar/conf/syntax-tree';
+import { defaultFormatOptions, formatConf } from '../../server/format';
 import { corpusDir, corpusPresent, manifest } from '../support/corpus';
 
 /*
@@ -94,5 +95,14 @@ describe.skipIf(!corpusPresent)('the compact tree on the corpus', () => {
       for (const d of differences(readFileSync(join(corpusDir, entry.path), 'utf8')).slice(0, 2)) differing.push(`${entry.path}: ${d}`);
     }
     expect(differing.slice(0, 5)).toEqual([]);
+  });
+
+  it('formats every corpus conf file as the eager tree does (plain lines are printed without their tokens)', () => {
+    const differing: string[] = [];
+    for (const entry of manifest().filter((m) => m.kind.startsWith('conf'))) {
+      const text = readFileSync(join(corpusDir, entry.path), 'utf8');
+      if (JSON.stringify(formatConf(parseConf(text), defaultFormatOptions)) !== JSON.stringify(formatConf(parseConfEagerly(text), defaultFormatOptions))) differing.push(entry.path);
+    }
+    expect(differing).toEqual([]);
   });
 });
