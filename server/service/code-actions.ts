@@ -1,11 +1,9 @@
 import { CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { comparePositions } from '../../grammar/text-range';
 import type { Fix, LintDiagnostic } from '../rules/rule';
+import { fixAllEdits, rangesOverlap as overlaps } from './fix-choice';
 import { toLspDiagnostic } from './lsp-diagnostics';
 
-function overlaps(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
-}
+export { fixAllEdits } from './fix-choice';
 
 function workspaceEdit(edits: Fix['edits'], uriOf: (path: string) => string): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};
@@ -68,17 +66,4 @@ export function codeActions(
     if (fixAll.length > 0) out.push({ title: 'Fix all safely fixable ipsec-lint problems', kind: CodeActionKind.SourceFixAll, edit: workspaceEdit(fixAll, uriOf) });
   }
   return out;
-}
-
-/** Every preferred fix of the file's findings; where two touch the same text, the first wins. */
-export function fixAllEdits(path: string, diagnostics: readonly LintDiagnostic[]): Fix['edits'] {
-  const chosen: Fix['edits'][number][] = [];
-  for (const d of diagnostics) {
-    if (d.file !== path) continue;
-    const fix = d.fixes?.find((f) => f.preferred);
-    if (!fix) continue;
-    const clashes = fix.edits.some((e) => chosen.some((c) => c.file === e.file && overlaps(c.range, e.range)));
-    if (!clashes) chosen.push(...fix.edits);
-  }
-  return chosen;
 }

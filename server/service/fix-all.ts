@@ -1,6 +1,6 @@
 import type { Position } from '../../grammar/text-range';
 import type { LintDiagnostic, TextEdit } from '../rules/rule';
-import { fixAllEdits } from './code-actions';
+import { fixAllEdits } from './fix-choice';
 import { lintConf, type ConfLintInput } from './lint-conf';
 
 /*
