@@ -4,8 +4,8 @@ import { parseAddress, selectorAddress, type Family } from './address-syntax';
 import type { ResolvedConn, Setting } from './connections';
 
 /*
- * One reading of a resolved conn shared by every rule that asks about it: its values trimmed
- * and lower-cased, and for each end the host (its kind, address and family) and the subnets.
+ * One reading of a resolved conn shared by every rule that asks about it: for each end the
+ * host (its kind, address and family) and the subnets.
  * Fifty rules walk every conn; each used to trim, lower-case, split and parse the same values
  * again (on 10,000 conns that was a third of the rules' time and much of the garbage). A
  * reading is made on first use and kept in a WeakMap on the conn, so it lives as long as the
@@ -36,10 +36,8 @@ export interface EndReading {
 }
 
 class ConnReading {
-  /** Trimmed lower-cased values by storage key; null when the conn does not set the key. */
-  readonly values = new Map<string, string | null>();
-  left: EndReading | undefined;
-  right: EndReading | undefined;
+  left: EndReading | undefined = undefined;
+  right: EndReading | undefined = undefined;
 }
 
 const readings = new WeakMap<ResolvedConn, ConnReading>();
@@ -53,15 +51,14 @@ function readingOf(conn: ResolvedConn): ConnReading {
   return r;
 }
 
-/** The conn's value of `key`, trimmed and lower-cased; undefined when not set. */
+/**
+ * The conn's value of `key`, trimmed and lower-cased; undefined when not set. Not remembered:
+ * a map of the values per conn cost about 500 bytes a conn (a tenth of the heap the rules
+ * add) and saved no CPU that could be measured, since trimming and lower-casing a value that
+ * is already trimmed and lower-case gives back the same string without copying it.
+ */
 export function connValue(conn: ResolvedConn, key: string): string | undefined {
-  const values = readingOf(conn).values;
-  let v = values.get(key);
-  if (v === undefined) {
-    v = conn.settings.get(key)?.value.trim().toLowerCase() ?? null;
-    values.set(key, v);
-  }
-  return v ?? undefined;
+  return conn.settings.get(key)?.value.trim().toLowerCase();
 }
 
 /** The reading of one end of the conn, made once. */
