@@ -95,6 +95,31 @@ class LineToken implements ConfToken {
   }
 }
 
+/**
+ * A bare value is its own token: its text is its raw spelling, so one object serves as both
+ * the value node and the token under it (one object fewer on nearly every line of a file).
+ */
+class BareValueToken extends LineToken implements ValueNode {
+  get raw(): string {
+    return this.text;
+  }
+  get quoting(): 'bare' {
+    return 'bare';
+  }
+  get token(): ConfToken {
+    return this;
+  }
+}
+
+/** The value node of token `i` of a compact line. */
+function valueAt(reading: LineReading, i: number, lineNo: number, lineStart: number, lineText: string): ValueNode {
+  const kind = reading.kinds[i];
+  if (kind === 'quoted' || kind === 'braced') return valueOf(tokenAt(reading, i, lineNo, lineStart, lineText));
+  const start = reading.starts[i];
+  const end = i + 1 < reading.kinds.length ? reading.starts[i + 1] : lineText.length;
+  return new BareValueToken(kind, lineText.slice(start, end), lineStart + start, lineNo, lineStart);
+}
+
 /** The tree's tokens of one line, made from its reading; a token ends where the next starts. */
 function lineTokens(reading: LineReading, lineNo: number, lineStart: number, lineText: string): ConfToken[] {
   const { kinds, starts } = reading;
@@ -292,7 +317,7 @@ function commonLine(reading: LineReading, lineNo: number, lineStart: number, lin
       if (shape.extra.length > 0) return undefined;
       const lineText = doc.slice(lineStart, lineEnd);
       const key = tokenAt(reading, shape.key, lineNo, lineStart, lineText);
-      const value = shape.value !== undefined ? valueOf(tokenAt(reading, shape.value, lineNo, lineStart, lineText)) : undefined;
+      const value = shape.value !== undefined ? valueAt(reading, shape.value, lineNo, lineStart, lineText) : undefined;
       return new AssignmentNode(lineNo, doc, lineStart, lineEnd, kept, shape, key, value, commentKey.test(key.text));
     }
     case 'header': {
@@ -303,7 +328,7 @@ function commonLine(reading: LineReading, lineNo: number, lineStart: number, lin
       const firstEnd = first + 1 < kinds.length ? starts[first + 1] : lineText.length;
       const keyword = lineText.slice(starts[first], firstEnd);
       if (keyword === 'conn') {
-        const name = valueOf(tokenAt(reading, shape.words[1], lineNo, lineStart, lineText));
+        const name = valueAt(reading, shape.words[1], lineNo, lineStart, lineText);
         return new ConnHeaderNode(lineNo, doc, lineStart, lineEnd, kept, shape, name);
       }
       if (keyword === 'config' && lineText.slice(starts[shape.words[1]], shape.words[1] + 1 < kinds.length ? starts[shape.words[1] + 1] : lineText.length) === 'setup') {
