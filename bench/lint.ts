@@ -30,9 +30,9 @@ const lintStdin = (file: string): Command => ({ command: process.execPath, args:
  */
 const NEXT_STEP = {
   cpu: 'next: rules are over half the CPU and half of that is V8 running fifty rules\' code cold (a warm second lint takes half as long): build the remaining shared facts once (invalid-value\'s address checks from the conn readings, authby items and crypto proposals per conn) and make fewer short-lived objects per conn, which the collector\'s share (about a fifth) follows',
-  memory: 'next: the tree is about 500 bytes a line and resolution about 240: a bare value node that is its own token, Setting objects shared between a section and the conns that inherit it unchanged, the address and subnet caches keyed by conn rather than by text',
+  memory: 'next: the tree is about 380 bytes a line and resolution about 240: Setting objects shared between a section and the conns that inherit it unchanged, the Item lists (kept only to list a conn\'s also= sections) made again when asked, the address and subnet caches keyed by conn rather than by text',
   also: 'next: the also= file costs what the plain one costs (resolution is linear in the file); the steps for the plain lint apply',
-  big: 'next: as for 10,000 conns; 400 MB is 8 bytes of peak RSS per byte of input, which needs the tree given up after resolution or the file linted conn by conn',
+  big: 'next: as for 10,000 conns; 400 MB is 30 bytes of peak RSS per byte of the 13 MB input (addconn takes 26), which needs the tree given up after resolution or the file linted conn by conn',
 };
 
 /** The figures of a lint run are worth quoting only if it linted: exit 0 (clean) or 1 (findings). */
