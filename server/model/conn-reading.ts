@@ -4,12 +4,10 @@ import { parseAddress, selectorAddress, type Family } from './address-syntax';
 import type { ResolvedConn, Setting } from './connections';
 
 /*
- * One reading of a resolved conn shared by every rule that asks about it: for each end the
- * host (its kind, address and family) and the subnets.
- * Fifty rules walk every conn; each used to trim, lower-case, split and parse the same values
- * again (on 10,000 conns that was a third of the rules' time and much of the garbage). A
- * reading is made on first use and kept in a WeakMap on the conn, so it lives as long as the
- * resolved config. A ResolvedConn is never changed after resolution, which is what makes the
+ * One reading of a resolved conn's ends shared by every rule that asks about them: for each
+ * end the host (its kind, address and family) and the subnets. Several left-right rules used
+ * to split and parse the same values again, each through look-ups by text. A reading is made
+ * on first use and kept in a WeakMap on the conn, so it lives as long as the resolved config. A ResolvedConn is never changed after resolution, which is what makes the
  * reading safe to keep; anything that changes a conn must make a new one.
  */
 
