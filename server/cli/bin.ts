@@ -1,7 +1,10 @@
+import { rememberScannedLines } from '../../grammar/conf/parse';
 import { runCli } from './main';
 import { formatTiming, markStartup, timed, timingEnabled, timingReport } from '../model/timing';
 
 markStartup();
+// One run reads each file once: remembering the scanner's line readings would only cost.
+rememberScannedLines(false);
 
 // `ipsec-lint … | head` closes the pipe early: that is the reader's choice, not an error, so
 // stop quietly (as cat and grep do) instead of dying with an unhandled EPIPE stack trace.
