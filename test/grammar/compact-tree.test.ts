@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseConf, parseConfEagerly } from '../../grammar/conf/parse';
+import { parseConf, parseConfEagerly, rememberScannedLines } from '../../grammar/conf/parse';
 import type { ConfFile, ConfLine, ConfToken, ValueNode } from '../../grammar/conf/syntax-tree';
 import { defaultFormatOptions, formatConf } from '../../server/format';
 import { corpusDir, corpusPresent, manifest } from '../support/corpus';
@@ -74,6 +74,16 @@ describe('the compact tree', () => {
   it('reads as the eager tree on the common shapes and their neighbours', () => {
     const text = 'version 2\nconfig setup # x\n\tlogfile=/dev/null\nconn a\n\tleft=1.2.3.4 # c\n\t# note\n\n  \n\tX-note\n\tleftsubnet=\n\tright = %any\nconn b # two\r\n\tike="aes"\nconn\ninclude /x/*.conf\n\tleftid=@a b\n';
     expect(differences(text)).toEqual([]);
+  });
+
+  it('reads the same when the scanner\'s readings are not remembered (as in ipsec-lint)', () => {
+    const text = 'conn a\n\tleft=1.2.3.4 # c\n\tleft=1.2.3.4 # c\n\tleft=1.2.3.4 # c\n\t# note\n\n\tike="aes"\n\tike="aes"\n';
+    rememberScannedLines(false);
+    try {
+      expect(differences(text)).toEqual([]);
+    } finally {
+      rememberScannedLines(true);
+    }
   });
 
   it('reads as the eager tree on random files (property)', () => {
