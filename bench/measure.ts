@@ -30,9 +30,9 @@ start = time.monotonic()
 pid = os.fork()
 if pid == 0:
     fd = os.open(os.devnull, os.O_RDWR)
-    os.dup2(fd, 0); os.dup2(fd, 1); os.dup2(fd, 2)
+    os.dup2(os.open(sys.argv[1] or os.devnull, os.O_RDONLY), 0); os.dup2(fd, 1); os.dup2(fd, 2)
     try:
-        os.execvp(sys.argv[1], sys.argv[1:])
+        os.execvp(sys.argv[2], sys.argv[2:])
     finally:
         os._exit(127)
 _, status, usage = os.wait4(pid, 0)
@@ -41,8 +41,9 @@ code = os.waitstatus_to_exitcode(status)
 print(f"{wall * 1000:.3f} {(usage.ru_utime + usage.ru_stime) * 1000:.3f} {usage.ru_maxrss / 1024:.1f} {code}")
 `;
 
-export function runOnce(command: string, args: readonly string[]): ProcessRun {
-  const out = spawnSync('python3', ['-c', RUNNER, command, ...args], { encoding: 'utf8' });
+/** One run of `command`, its standard input read from `stdin` (a file path) when given. */
+export function runOnce(command: string, args: readonly string[], stdin = ''): ProcessRun {
+  const out = spawnSync('python3', ['-c', RUNNER, stdin, command, ...args], { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`could not time ${command}: ${out.stderr.trim() || `python3 exited ${out.status}`}`);
   const [wallMs, cpuMs, peakMb, status] = out.stdout.trim().split(' ').map(Number);
   return { wallMs, cpuMs, peakMb, status };
@@ -57,6 +58,8 @@ export function median(values: readonly number[]): number {
 export interface Command {
   readonly command: string;
   readonly args: readonly string[];
+  /** A file to give the command on standard input. */
+  readonly stdin?: string;
 }
 
 /**
@@ -67,7 +70,7 @@ export function compare(commands: readonly Command[], runs: number, warmups = 1)
   const samples: ProcessRun[][] = commands.map(() => []);
   for (let round = -warmups; round < runs; round++) {
     commands.forEach((c, i) => {
-      const run = runOnce(c.command, c.args);
+      const run = runOnce(c.command, c.args, c.stdin);
       if (round >= 0) samples[i].push(run);
     });
   }

@@ -37,6 +37,11 @@ function plainLength(text: string): number {
   return end;
 }
 
+/** Whether the scanner's character tests apply to the line: plain ASCII without quotes, braces, carriage returns or form feeds. */
+export function isPlainLine(text: string): boolean {
+  return plainLength(text) >= 0;
+}
+
 /** Reads a common line the way Chevrotain would, or returns undefined to hand it over. */
 export function scanCommonLine(text: string): LineReading | undefined {
   const end = plainLength(text);

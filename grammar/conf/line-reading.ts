@@ -43,8 +43,18 @@ export function emptyShape(indent: number | undefined, comment: number | undefin
   return { kind: 'empty', indent, comment };
 }
 export function headerShape(words: readonly number[], comment: number | undefined): ReadingShape {
-  return { kind: 'header', words, comment };
+  // `conn NAME`: one per conn, kept by its tree line; share the few there are.
+  const id = words.length === 2 ? shapeId(words[0], words[1], comment) : -1;
+  if (id < 0) return { kind: 'header', words, comment };
+  let shape = headerShapes.get(id);
+  if (shape === undefined) {
+    shape = Object.freeze({ kind: 'header', words: Object.freeze([...words]), comment });
+    headerShapes.set(id, shape);
+  }
+  return shape;
 }
+
+const headerShapes = new Map<number, ReadingShape>();
 export function assignmentShape(
   indent: number,
   key: number,
@@ -53,7 +63,29 @@ export function assignmentShape(
   extra: readonly number[],
   comment: number | undefined,
 ): ReadingShape {
-  return { kind: 'assignment', indent, key, equals, value, extra, comment };
+  if (extra.length > 0) return { kind: 'assignment', indent, key, equals, value, extra, comment };
+  // A tree line keeps its shape, and nearly every line has one of a dozen: share them.
+  const id = shapeId(indent, key, equals, value, comment);
+  if (id < 0) return { kind: 'assignment', indent, key, equals, value, extra: NO_EXTRA, comment };
+  let shape = assignmentShapes.get(id);
+  if (shape === undefined) {
+    shape = Object.freeze({ kind: 'assignment', indent, key, equals, value, extra: NO_EXTRA, comment });
+    assignmentShapes.set(id, shape);
+  }
+  return shape;
+}
+
+const NO_EXTRA: readonly number[] = Object.freeze([]);
+const assignmentShapes = new Map<number, ReadingShape>();
+
+/** The indices packed in four bits each (15 for none), or -1 when one is too large to pack. */
+function shapeId(...indices: (number | undefined)[]): number {
+  let id = 0;
+  for (const i of indices) {
+    if (i !== undefined && (i < 0 || i > 14)) return -1;
+    id = id * 16 + (i ?? 15);
+  }
+  return id;
 }
 export function indentedWordsShape(indent: number, words: readonly number[], comment: number | undefined): ReadingShape {
   return { kind: 'indented-words', indent, words, comment };

@@ -1,8 +1,12 @@
 import type { TextRange } from '../text-range';
-import { scanCommonLine } from './fast-line-scanner';
+import { isPlainLine, scanCommonLine } from './fast-line-scanner';
 import { readLineWithChevrotain, type LineReading, type ReadingShape } from './line-reading';
 import type {
   AssignmentLine,
+  BlankLine,
+  CommentLine,
+  ConnHeaderLine,
+  SetupHeaderLine,
   ConfFile,
   ConfLine,
   ConfSection,
@@ -20,6 +24,18 @@ const commentKey = /^[Xx][-_]/;
  * become error lines (with every byte kept) and an entry in `errors`.
  */
 export function parseConf(text: string): ConfFile {
+  return parseLines(text, true);
+}
+
+/**
+ * The same tree with every line a plain object holding all its tokens: the reference the
+ * compact nodes are held to (test/grammar/compact-tree.test.ts).
+ */
+export function parseConfEagerly(text: string): ConfFile {
+  return parseLines(text, false);
+}
+
+function parseLines(text: string, compact: boolean): ConfFile {
   const lines: ConfLine[] = [];
   const errors: ConfSyntaxError[] = [];
   let crlf = 0;
@@ -36,7 +52,7 @@ export function parseConf(text: string): ConfFile {
       if (lineText.length - reading.starts[last] === 2) crlf++;
       else lf++;
     }
-    const line = buildLine(reading, lines.length, lineStart, lineText);
+    const line = (compact ? commonLine(reading, lines.length, lineStart, lineEnd, text) : undefined) ?? buildLine(reading, lines.length, lineStart, lineText);
     lines.push(line);
     if (line.kind === 'error') errors.push({ message: line.message, range: line.errorRange });
     lineStart = lineEnd;
@@ -79,17 +95,250 @@ class LineToken implements ConfToken {
   }
 }
 
+/**
+ * A bare value is its own token: its text is its raw spelling, so one object serves as both
+ * the value node and the token under it (one object fewer on nearly every line of a file).
+ */
+class BareValueToken extends LineToken implements ValueNode {
+  get raw(): string {
+    return this.text;
+  }
+  get quoting(): 'bare' {
+    return 'bare';
+  }
+  get token(): ConfToken {
+    return this;
+  }
+}
+
+/** The value node of token `i` of a compact line. */
+function valueAt(reading: LineReading, i: number, lineNo: number, lineStart: number, lineText: string): ValueNode {
+  const kind = reading.kinds[i];
+  if (kind === 'quoted' || kind === 'braced') return valueOf(tokenAt(reading, i, lineNo, lineStart, lineText));
+  const start = reading.starts[i];
+  const end = i + 1 < reading.kinds.length ? reading.starts[i + 1] : lineText.length;
+  return new BareValueToken(kind, lineText.slice(start, end), lineStart + start, lineNo, lineStart);
+}
+
 /** The tree's tokens of one line, made from its reading; a token ends where the next starts. */
 function lineTokens(reading: LineReading, lineNo: number, lineStart: number, lineText: string): ConfToken[] {
   const { kinds, starts } = reading;
   const count = kinds.length;
   const tokens: ConfToken[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const start = starts[i];
-    const end = i + 1 < count ? starts[i + 1] : lineText.length;
-    tokens[i] = new LineToken(kinds[i], lineText.slice(start, end), lineStart + start, lineNo, lineStart);
-  }
+  for (let i = 0; i < count; i++) tokens[i] = tokenAt(reading, i, lineNo, lineStart, lineText);
   return tokens;
+}
+
+function tokenAt(reading: LineReading, i: number, lineNo: number, lineStart: number, lineText: string): LineToken {
+  const { kinds, starts } = reading;
+  const start = starts[i];
+  const end = i + 1 < kinds.length ? starts[i + 1] : lineText.length;
+  return new LineToken(kinds[i], lineText.slice(start, end), lineStart + start, lineNo, lineStart);
+}
+
+/*
+ * The compact tree. Nearly every line of a file is a blank line, a comment, a section header
+ * or a plain `key=value`; such a line keeps its place in the document (start and end
+ * offsets) and makes its tokens and ranges only when asked (the formatter, semantic tokens
+ * and fixes ask; the linter mostly does not). What everything reads stays eager: an
+ * assignment's key and value, a conn header's name. The tokens made later hold those very
+ * objects, so `line.tokens[i] === line.key` holds as before. On 10,000 conns this halved the
+ * tree (827 → about 400 bytes a line) and the garbage the parse leaves.
+ */
+abstract class CommonLine {
+  private cachedTokens: ConfToken[] | undefined = undefined;
+  private cachedRange: TextRange | undefined = undefined;
+
+  constructor(
+    readonly line: number,
+    private readonly doc: string,
+    private readonly lineStart: number,
+    private readonly lineEnd: number,
+    /** Kept only when shared or dear to make again (see `lastReadingKept`). */
+    private readingKept: LineReading | undefined,
+  ) {}
+
+  protected get reading(): LineReading {
+    return this.readingKept ?? rereadLine(this.doc.slice(this.lineStart, this.lineEnd));
+  }
+
+  /** The eager tokens this line holds, by index in its reading. */
+  protected abstract known(index: number): ConfToken | undefined;
+
+  get tokens(): readonly ConfToken[] {
+    if (this.cachedTokens === undefined) {
+      const reading = this.reading;
+      const lineText = this.doc.slice(this.lineStart, this.lineEnd);
+      const count = reading.kinds.length;
+      const tokens: ConfToken[] = new Array(count);
+      for (let i = 0; i < count; i++) tokens[i] = this.known(i) ?? tokenAt(reading, i, this.line, this.lineStart, lineText);
+      this.cachedTokens = tokens;
+      this.readingKept = reading;
+    }
+    return this.cachedTokens;
+  }
+
+  get range(): TextRange {
+    if (this.cachedRange === undefined) {
+      // A reading that was not kept came from the scanner, which reads no carriage return: the newline is one character.
+      const r = this.readingKept;
+      const last = r ? r.kinds.length - 1 : -1;
+      const hasNewline = this.lineEnd > this.lineStart && this.doc.charCodeAt(this.lineEnd - 1) === 10;
+      const length = r ? (last >= 0 && r.kinds[last] === 'newline' ? r.starts[last] : this.lineEnd - this.lineStart) : this.lineEnd - this.lineStart - (hasNewline ? 1 : 0);
+      this.cachedRange = { start: { line: this.line, character: 0 }, end: { line: this.line, character: length } };
+    }
+    return this.cachedRange;
+  }
+
+  /** The line's text, newline included, when it is plain (see `plainLineText`). */
+  plainText(): string | undefined {
+    const text = this.doc.slice(this.lineStart, this.lineEnd);
+    return isPlainLine(text) ? text : undefined;
+  }
+
+  protected token(index: number | undefined): ConfToken | undefined {
+    return index === undefined ? undefined : this.tokens[index];
+  }
+}
+
+class BlankNode extends CommonLine implements BlankLine {
+  readonly kind = 'blank';
+  get comment(): undefined {
+    return undefined;
+  }
+  protected known(): undefined {
+    return undefined;
+  }
+}
+
+class CommentNode extends CommonLine implements CommentLine {
+  readonly kind = 'comment';
+  constructor(line: number, doc: string, lineStart: number, lineEnd: number, reading: LineReading | undefined, private readonly commentIndex: number) {
+    super(line, doc, lineStart, lineEnd, reading);
+  }
+  get comment(): ConfToken {
+    return this.token(this.commentIndex) as ConfToken;
+  }
+  protected known(): undefined {
+    return undefined;
+  }
+}
+
+class AssignmentNode extends CommonLine implements AssignmentLine {
+  readonly kind = 'assignment';
+  constructor(
+    line: number,
+    doc: string,
+    lineStart: number,
+    lineEnd: number,
+    reading: LineReading | undefined,
+    private readonly shape: Extract<ReadingShape, { kind: 'assignment' }>,
+    readonly key: ConfToken,
+    readonly value: ValueNode | undefined,
+    readonly isCommentKey: boolean,
+  ) {
+    super(line, doc, lineStart, lineEnd, reading);
+  }
+  get indent(): ConfToken {
+    return this.token(this.shape.indent) as ConfToken;
+  }
+  get equals(): ConfToken | undefined {
+    return this.token(this.shape.equals);
+  }
+  get comment(): ConfToken | undefined {
+    return this.token(this.shape.comment);
+  }
+  protected known(index: number): ConfToken | undefined {
+    if (index === this.shape.key) return this.key;
+    if (index === this.shape.value) return this.value?.token;
+    return undefined;
+  }
+}
+
+class ConnHeaderNode extends CommonLine implements ConnHeaderLine {
+  readonly kind = 'conn-header';
+  constructor(
+    line: number,
+    doc: string,
+    lineStart: number,
+    lineEnd: number,
+    reading: LineReading | undefined,
+    private readonly shape: Extract<ReadingShape, { kind: 'header' }>,
+    readonly name: ValueNode,
+  ) {
+    super(line, doc, lineStart, lineEnd, reading);
+  }
+  get keyword(): ConfToken {
+    return this.token(this.shape.words[0]) as ConfToken;
+  }
+  get comment(): ConfToken | undefined {
+    return this.token(this.shape.comment);
+  }
+  protected known(index: number): ConfToken | undefined {
+    return index === this.shape.words[1] ? this.name.token : undefined;
+  }
+}
+
+class SetupHeaderNode extends CommonLine implements SetupHeaderLine {
+  readonly kind = 'setup-header';
+  constructor(line: number, doc: string, lineStart: number, lineEnd: number, reading: LineReading | undefined, private readonly shape: Extract<ReadingShape, { kind: 'header' }>) {
+    super(line, doc, lineStart, lineEnd, reading);
+  }
+  get keyword(): ConfToken {
+    return this.token(this.shape.words[0]) as ConfToken;
+  }
+  get comment(): ConfToken | undefined {
+    return this.token(this.shape.comment);
+  }
+  protected known(): undefined {
+    return undefined;
+  }
+}
+
+/**
+ * The text of a compact line (newline included) when it is plain ASCII without quotes,
+ * braces, carriage returns or form feeds; undefined for any other line. Such a line's white
+ * space is spaces and tabs, its newline is `\n` (or none, at the end of the file), and a
+ * printer can write it from its key, value and comment without making its tokens.
+ */
+export function plainLineText(line: ConfLine): string | undefined {
+  return line instanceof CommonLine ? line.plainText() : undefined;
+}
+
+/** The line as a compact node when it is one of the common kinds; undefined sends it to `buildLine`. */
+function commonLine(reading: LineReading, lineNo: number, lineStart: number, lineEnd: number, doc: string): ConfLine | undefined {
+  const { shape } = reading;
+  if (!shape) return undefined;
+  const kept = lastReadingKept ? reading : undefined;
+  switch (shape.kind) {
+    case 'empty':
+      return shape.comment === undefined ? new BlankNode(lineNo, doc, lineStart, lineEnd, kept) : new CommentNode(lineNo, doc, lineStart, lineEnd, kept, shape.comment);
+    case 'assignment': {
+      if (shape.extra.length > 0) return undefined;
+      const lineText = doc.slice(lineStart, lineEnd);
+      const key = tokenAt(reading, shape.key, lineNo, lineStart, lineText);
+      const value = shape.value !== undefined ? valueAt(reading, shape.value, lineNo, lineStart, lineText) : undefined;
+      return new AssignmentNode(lineNo, doc, lineStart, lineEnd, kept, shape, key, value, commentKey.test(key.text));
+    }
+    case 'header': {
+      if (shape.words.length !== 2) return undefined;
+      const lineText = doc.slice(lineStart, lineEnd);
+      const { kinds, starts } = reading;
+      const first = shape.words[0];
+      const firstEnd = first + 1 < kinds.length ? starts[first + 1] : lineText.length;
+      const keyword = lineText.slice(starts[first], firstEnd);
+      if (keyword === 'conn') {
+        const name = valueAt(reading, shape.words[1], lineNo, lineStart, lineText);
+        return new ConnHeaderNode(lineNo, doc, lineStart, lineEnd, kept, shape, name);
+      }
+      if (keyword === 'config' && lineText.slice(starts[shape.words[1]], shape.words[1] + 1 < kinds.length ? starts[shape.words[1] + 1] : lineText.length) === 'setup') {
+        return new SetupHeaderNode(lineNo, doc, lineStart, lineEnd, kept, shape);
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** A value over its token; its range is the token's, built only when someone asks. */
@@ -125,11 +374,43 @@ const readings = new Map<string, LineReading>();
  */
 const seenOnce = new Set<string>();
 
+/**
+ * Whether the last reading `readLine` returned is cheap to keep in a tree line: a remembered
+ * one is shared anyway, and one of Chevrotain's is dear to make again. A fresh reading of the
+ * scanner is dropped and made again should someone ask for the line's tokens.
+ */
+let lastReadingKept = false;
+
+/**
+ * Whether the scanner's readings are remembered too. They pay off when the same document is
+ * read again (an editor re-parses on every keystroke: 5,200 lines in 7 ms instead of 15);
+ * a one-shot process reads each file once, and there the look-ups by line text and the copies
+ * the memory keeps cost more than scanning the line (`ipsec-lint` turns this off). Chevrotain's
+ * readings, dear to make, are remembered either way.
+ */
+let rememberScanned = true;
+
+export function rememberScannedLines(remember: boolean): void {
+  rememberScanned = remember;
+}
+
 function readLine(lineText: string): LineReading {
+  if (!rememberScanned) {
+    const scanned = scanCommonLine(lineText);
+    if (scanned) {
+      lastReadingKept = false;
+      return scanned;
+    }
+  }
   const known = readings.get(lineText);
-  if (known) return known;
+  if (known) {
+    lastReadingKept = true;
+    return known;
+  }
   // The hand-written scanner reads the common lines; Chevrotain, the grammar of record, the rest.
-  const reading = scanCommonLine(lineText) ?? readLineWithChevrotain(lineText);
+  const scanned = scanCommonLine(lineText);
+  const reading = scanned ?? readLineWithChevrotain(lineText);
+  lastReadingKept = scanned === undefined;
   if (seenOnce.has(lineText)) {
     if (readings.size >= READINGS_LIMIT) readings.clear();
     readings.set(ownCopy(lineText), reading);
@@ -138,6 +419,11 @@ function readLine(lineText: string): LineReading {
     seenOnce.add(ownCopy(lineText));
   }
   return reading;
+}
+
+/** A line read again for its tokens, without counting it as seen once more. */
+function rereadLine(lineText: string): LineReading {
+  return readings.get(lineText) ?? scanCommonLine(lineText) ?? readLineWithChevrotain(lineText);
 }
 
 /**

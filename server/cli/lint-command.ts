@@ -58,6 +58,10 @@ Commands (each has --help):
   ipsec-lint pair A.conf B.conf        check two hosts' configurations against each other
   ipsec-lint fleet PATH...             check many hosts' configurations against each other
 
+Environment:
+  IPSEC_LINT_TIMING=1                  after the findings, print on standard error the CPU time
+                                       and memory of each phase and of the slowest rules
+
 Exit status: 0 no errors, 1 errors found, 2 usage or I/O trouble.`;
 
 function diagnosticKey(d: LintDiagnostic): string {

@@ -1,3 +1,4 @@
+import { plainLineText } from '../../grammar/conf/parse';
 import type { ConfFile, ConfLine, ConfSection } from '../../grammar/conf/syntax-tree';
 
 export type BlockKind = ConfSection['kind'] | 'preamble';
@@ -41,7 +42,11 @@ export function planConfLayout(file: ConfFile): LinePlan[] {
 }
 
 function isColumnZeroComment(line: ConfLine): boolean {
-  return line.kind === 'comment' && !line.tokens.some((t) => t.kind === 'indent');
+  if (line.kind !== 'comment') return false;
+  // A plain line has no byte order mark: it is indented exactly when it starts with a blank.
+  const plain = plainLineText(line);
+  if (plain !== undefined) return plain.charCodeAt(0) !== 32 && plain.charCodeAt(0) !== 9;
+  return !line.tokens.some((t) => t.kind === 'indent');
 }
 
 function markFreeTail(body: readonly ConfLine[], set: (line: ConfLine, plan: LinePlan) => void, blockKind: BlockKind): void {

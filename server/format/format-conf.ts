@@ -1,3 +1,4 @@
+import { plainLineText } from '../../grammar/conf/parse';
 import type { AssignmentLine, ConfFile, ConfLine, ConfSection, ConfToken } from '../../grammar/conf/syntax-tree';
 import { indentText, type FormatOptions } from './format-options';
 import { BlankLineRun, type FormatOutcome } from './formatted-lines';
@@ -38,7 +39,9 @@ export function formatConf(file: ConfFile, options: FormatOptions): FormatOutcom
     } else if (previousWasSectionHeader && plan.role === 'body') {
       before = 0;
     }
-    blanks.content(line.line, render(line, plan, file.text, indent, options.unquoteValues) + lineBreak(line, file.eol), before);
+    // A plain line is printed from its key, value and comment: its tokens are never made.
+    const plain = plainLineText(line);
+    blanks.content(line.line, render(line, plan, file.text, indent, options.unquoteValues, plain) + lineBreak(line, file.eol, plain), before);
     previousBlock = plan.blockKind;
     previousWasSectionHeader = plan.role === 'header' && (plan.blockKind === 'conn' || plan.blockKind === 'setup');
   }
@@ -46,7 +49,8 @@ export function formatConf(file: ConfFile, options: FormatOptions): FormatOutcom
   return { ok: true, lines: out };
 }
 
-function lineBreak(line: ConfLine, eol: string): string {
+function lineBreak(line: ConfLine, eol: string, plain: string | undefined): string {
+  if (plain !== undefined) return plain.endsWith('\n') ? '\n' : eol;
   const last = line.tokens[line.tokens.length - 1];
   return last?.kind === 'newline' ? last.text : eol;
 }
@@ -64,15 +68,16 @@ function trimBlanks(text: string): string {
   return text.replace(/[ \t]+$/, '');
 }
 
-function render(line: ConfLine, plan: LinePlan, text: string, indent: string, unquote: boolean): string {
-  if (!hasPlainWhiteSpace(line)) return verbatim(line);
+function render(line: ConfLine, plan: LinePlan, text: string, indent: string, unquote: boolean, plain: string | undefined): string {
+  if (plain === undefined && !hasPlainWhiteSpace(line)) return verbatim(line);
   switch (line.kind) {
     case 'comment':
       return (plan.role === 'body' ? indent : '') + trimBlanks(line.comment.text);
     case 'setup-header':
       return 'config setup' + trailingComment(line.comment);
     case 'conn-header':
-      return `${line.keyword.text} ${line.name.raw}` + trailingComment(line.comment);
+      // The parser makes a conn header only of the word `conn`.
+      return `conn ${line.name.raw}` + trailingComment(line.comment);
     case 'include':
       return `${line.keyword.text} ${line.path.raw}` + trailingComment(line.comment);
     case 'version':

@@ -16,6 +16,7 @@ import { syntaxError } from './conf/syntax-error';
 import { unknownKeyword } from './conf/unknown-keyword';
 import { addTimeRefusal } from './conf/add-time-refusal';
 import { leftRightRules } from './left-right';
+import { timedRule } from '../model/timing';
 import { transportRules } from './transport';
 import { policyRules } from './policy';
 import { secretsRules } from './secrets';
@@ -87,9 +88,9 @@ function runScoped<C>(
   for (const rule of rules) {
     const setting = severities[rule.meta.id];
     if (setting === 'off') continue;
-    rule.check(context, (finding) => {
+    timedRule(rule.meta.id, () => rule.check(context, (finding) => {
       out.push(diagnosticOf(rule.meta, setting, finding));
-    });
+    }));
   }
   return out;
 }

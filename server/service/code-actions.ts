@@ -1,12 +1,9 @@
 import { CodeActionKind, type CodeAction, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { comparePositions } from '../../grammar/text-range';
 import type { Fix, LintDiagnostic } from '../rules/rule';
-import { fixAllEdits } from './fix-all';
+import { fixAllEdits, rangesOverlap as overlaps } from './fix-choice';
 import { toLspDiagnostic } from './lsp-diagnostics';
 
-function overlaps(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
-}
+export { fixAllEdits } from './fix-choice';
 
 function workspaceEdit(edits: Fix['edits'], uriOf: (path: string) => string): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};

@@ -1,5 +1,6 @@
-import { comparePositions, type Position, type TextRange } from '../../grammar/text-range';
-import type { Fix, LintDiagnostic, TextEdit } from '../rules/rule';
+import type { Position } from '../../grammar/text-range';
+import type { LintDiagnostic, TextEdit } from '../rules/rule';
+import { fixAllEdits } from './fix-choice';
 import { lintConf, type ConfLintInput } from './lint-conf';
 
 /*
@@ -58,25 +59,4 @@ export function fixAllConf(input: ConfLintInput): FixAllResult {
     passes.push(edits);
     text = next;
   }
-}
-
-function overlaps(a: TextRange, b: TextRange): boolean {
-  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
-}
-
-/**
- * Every preferred fix of the file's findings; where two touch the same text, the first wins.
- * Here rather than in code-actions.ts, which the editor's "fix all" reaches it from: that
- * module loads the LSP protocol library, and the CLI would evaluate it at every start.
- */
-export function fixAllEdits(path: string, diagnostics: readonly LintDiagnostic[]): Fix['edits'] {
-  const chosen: Fix['edits'][number][] = [];
-  for (const d of diagnostics) {
-    if (d.file !== path) continue;
-    const fix = d.fixes?.find((f) => f.preferred);
-    if (!fix) continue;
-    const clashes = fix.edits.some((e) => chosen.some((c) => c.file === e.file && overlaps(c.range, e.range)));
-    if (!clashes) chosen.push(...fix.edits);
-  }
-  return chosen;
 }

@@ -2,6 +2,7 @@ import { parseConf } from '../../grammar/conf/parse';
 import { parsePolicyGroup } from '../../grammar/policy';
 import { parseSecrets } from '../../grammar/secrets';
 import { LineIndex } from '../../grammar/line-index';
+import { timed } from '../model/timing';
 import type { TextRange } from '../../grammar/text-range';
 import { formatConf, formatPolicy, formatSecrets, joinLines, type FormatError, type FormatOptions, type FormatOutcome } from '../format';
 
@@ -24,8 +25,10 @@ export type FormatRangeResult = { readonly ok: true; readonly edits: readonly Te
 
 function formatLines(text: string, kind: DocumentKind, options: FormatOptions): FormatOutcome {
   switch (kind) {
-    case 'conf':
-      return formatConf(parseConf(text), options);
+    case 'conf': {
+      const file = timed('parse', () => parseConf(text));
+      return timed('format', () => formatConf(file, options));
+    }
     case 'secrets':
       return formatSecrets(parseSecrets(text), options);
     case 'policy':
@@ -36,7 +39,7 @@ function formatLines(text: string, kind: DocumentKind, options: FormatOptions): 
 /** The whole document formatted, or the syntax errors that stop it being formatted. */
 export function formatDocument(text: string, kind: DocumentKind, options: FormatOptions): FormatDocumentResult {
   const outcome = formatLines(text, kind, options);
-  return outcome.ok ? { ok: true, text: joinLines(outcome) } : outcome;
+  return outcome.ok ? { ok: true, text: timed('format', () => joinLines(outcome)) } : outcome;
 }
 
 /**

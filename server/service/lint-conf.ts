@@ -16,6 +16,7 @@ import type { ConfRuleContext, LintDiagnostic } from '../rules/rule';
 import { runConfRulesIncremental, type ConfRulesMemo, type IncrementalRulesRun } from '../rules/incremental';
 import type { LintSettings } from '../settings/lint-settings';
 import { applySuppressions } from './suppressions';
+import { timed } from '../model/timing';
 
 export interface ConfLintInput {
   readonly path: string;
@@ -49,17 +50,17 @@ export function lintConf(input: ConfLintInput): ConfLintResult {
   const { settings } = input;
   const version = settings.libreswanVersion;
   const table = keywordTable(version);
-  const conf = input.parsed?.(input.path) ?? parseConf(input.text);
-  const loaded = loadConfig(input.path, conf, { fs: input.fs, root: settings.root, cwd: input.cwd ?? dirname(input.path), parsed: input.parsed });
+  const conf = input.parsed?.(input.path) ?? timed('parse', () => parseConf(input.text));
+  const loaded = timed('includes', () => loadConfig(input.path, conf, { fs: input.fs, root: settings.root, cwd: input.cwd ?? dirname(input.path), parsed: input.parsed }));
   const behaviour = versionBehaviour[version];
-  const config = resolveConnections(loaded, table, behaviour);
-  const cryptoPolicy = activeCryptoPolicy(config, { policy: settings.cryptoPolicy, era: settings.cryptoPolicyEra, policyFile: settings.cryptoPolicyFile, root: settings.root, fs: input.fs });
-  const secrets = loadSecretsForConf(input.path, config.setup.get('secretsfile')?.value, { fs: input.fs, root: settings.root, parsed: input.parsedSecrets });
+  const config = timed('resolve', () => resolveConnections(loaded, table, behaviour));
+  const cryptoPolicy = timed('crypto policy, secrets', () => activeCryptoPolicy(config, { policy: settings.cryptoPolicy, era: settings.cryptoPolicyEra, policyFile: settings.cryptoPolicyFile, root: settings.root, fs: input.fs }));
+  const secrets = timed('crypto policy, secrets', () => loadSecretsForConf(input.path, config.setup.get('secretsfile')?.value, { fs: input.fs, root: settings.root, parsed: input.parsedSecrets }));
   const context: ConfRuleContext = { version, table, behaviour, syntax: addressSyntax[version], config, fips: settings.fips, cryptoPolicy, secrets };
-  const incremental = input.incremental ? runConfRulesIncremental(context, settings.rules, input.incremental.previous) : undefined;
-  const diagnostics = incremental?.diagnostics ?? runConfRules(context, settings.rules);
+  const incremental = input.incremental ? timed('rules', () => runConfRulesIncremental(context, settings.rules, input.incremental!.previous)) : undefined;
+  const diagnostics = incremental?.diagnostics ?? timed('rules', () => runConfRules(context, settings.rules));
   // secret-missing and the PPK checks judge conns: they belong with the conf's own findings.
-  if (secrets) diagnostics.push(...secretsFindingsInConf(config, secrets, settings));
+  if (secrets) timed('rules', () => diagnostics.push(...secretsFindingsInConf(config, secrets, settings)));
   const files = new Map(loaded.files.map((f) => [f.path, f.conf]));
-  return { config, diagnostics: applySuppressions(diagnostics, files, settings.rules), secrets, ...(incremental ? { rulesRun: { memo: incremental.memo, checkedConns: incremental.checkedConns, reusedConns: incremental.reusedConns } } : {}) };
+  return { config, diagnostics: timed('suppressions', () => applySuppressions(diagnostics, files, settings.rules)), secrets, ...(incremental ? { rulesRun: { memo: incremental.memo, checkedConns: incremental.checkedConns, reusedConns: incremental.reusedConns } } : {}) };
 }

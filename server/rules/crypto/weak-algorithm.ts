@@ -35,7 +35,8 @@ export const weakAlgorithm: ConfRule = {
       const a = use.assignment;
       if (policyFile !== undefined && a.file.path === policyFile) continue;
       const parsed = parseProposalCached(a.value, { protocol: use.protocol, ikeVersion: use.ikeVersion, version, pfs: use.pfs, fips: false });
-      const who = use.conns.length > 0 ? ` (${connList(use.conns)})` : '';
+      // Only a finding needs the conn list: most uses have none, and the list of a shared line is long.
+      const who = (): string => (use.conns.length > 0 ? ` (${connList(use.conns)})` : '');
       const proposals = parsed.proposals;
       // A group the target no longer builds (modp1024 in 5.5) drops out of the parse: invalid-proposal
       // says the conn is refused; this says which group to choose instead, and that the peer must too.
@@ -50,7 +51,7 @@ export const weakAlgorithm: ConfRule = {
         once({
           file: a.file.path,
           range,
-          message: `${a.line.key.text}= offers ${group.name} ('${m[0]}')${who}: RFC 8247: ${requirement.level} (${requirement.why}), and Libreswan ${version} does not build it; choose ${requirement.instead}, which RFC 8247 requires of every implementation, and change the peer too (ipsec-lint pair can check both ends)`,
+          message: `${a.line.key.text}= offers ${group.name} ('${m[0]}')${who()}: RFC 8247: ${requirement.level} (${requirement.why}), and Libreswan ${version} does not build it; choose ${requirement.instead}, which RFC 8247 requires of every implementation, and change the peer too (ipsec-lint pair can check both ends)`,
           rejectedByLibreswan: false,
           fixes: [{ title: `Replace '${m[0]}' with '${requirement.instead}'`, edits: [{ file: a.file.path, range, newText: requirement.instead }] }],
         });
@@ -66,7 +67,7 @@ export const weakAlgorithm: ConfRule = {
             once({
               file: a.file.path,
               range,
-              message: `${a.line.key.text}= offers ${algorithm.name} ('${token.text}')${who}: ${rfc}: ${requirement.level} (${requirement.why}); use ${requirement.instead}, which ${rfc} requires of every implementation, so the peer very likely has it; the peer must change too (ipsec-lint pair can check both ends)`,
+              message: `${a.line.key.text}= offers ${algorithm.name} ('${token.text}')${who()}: ${rfc}: ${requirement.level} (${requirement.why}); use ${requirement.instead}, which ${rfc} requires of every implementation, so the peer very likely has it; the peer must change too (ipsec-lint pair can check both ends)`,
               rejectedByLibreswan: false,
               fixes: [{ title: `Replace '${token.text}' with '${requirement.instead}'`, edits: [{ file: a.file.path, range, newText: requirement.instead }] }],
             });
@@ -78,7 +79,7 @@ export const weakAlgorithm: ConfRule = {
               once({
                 file: a.file.path,
                 range: rangeInValue(a, token.start, token.end),
-                message: `${a.line.key.text}= offers NULL encryption beside real ciphers${who}: ${NULL_ENCRYPTION.rfc}: ${NULL_ENCRYPTION.level} to implement, but ${NULL_ENCRYPTION.why}; remove it, or make a separate ESP-NULL conn`,
+                message: `${a.line.key.text}= offers NULL encryption beside real ciphers${who()}: ${NULL_ENCRYPTION.rfc}: ${NULL_ENCRYPTION.level} to implement, but ${NULL_ENCRYPTION.why}; remove it, or make a separate ESP-NULL conn`,
                 rejectedByLibreswan: false,
               });
             }

@@ -1,16 +1,18 @@
 import ipaddr from 'ipaddr.js';
-import { familyOf, parseAddress, selectorAddress, type Family } from '../../model/address-syntax';
+import { familyOf, type Family } from '../../model/address-syntax';
+import { connValue, type Address, type Cidr, type Side } from '../../model/conn-reading';
 import type { ResolvedConn, Setting } from '../../model/connections';
 import type { Finding, RelatedLocation } from '../rule';
 import { checkTypedValue } from '../../model/typed-value';
-import { hostaddrfamilyWords, hostWords, ikev1Ikev2Values, loadedAutoValues, negotiationlessTypes, type ConnAddFacts } from '../../../schemas/conn-facts';
+import { hostaddrfamilyWords, ikev1Ikev2Values, loadedAutoValues, negotiationlessTypes, type ConnAddFacts } from '../../../schemas/conn-facts';
 
 /*
  * Shared reading of a conn's two ends for the left-right-* rules: which value each end
  * has, what kind of host it names, and where to point a finding.
  */
 
-export type Side = 'left' | 'right';
+export type { Address, Cidr, HostKind, Side } from '../../model/conn-reading';
+export { connValue, endReading, hostKind, parseCidr, subnetsOf } from '../../model/conn-reading';
 export const SIDES: readonly Side[] = ['left', 'right'];
 
 export function otherSide(side: Side): Side {
@@ -60,10 +62,6 @@ export function readEndSetting(conn: ResolvedConn, side: Side, name: string): Se
   return s && !droppedByParser(s) ? s : undefined;
 }
 
-export function connValue(conn: ResolvedConn, key: string): string | undefined {
-  return conn.settings.get(key)?.value.trim().toLowerCase();
-}
-
 /** A conn Libreswan loads on start (`auto=add` and up); the default `ignore` leaves it a template. */
 export function isLoaded(conn: ResolvedConn): boolean {
   const auto = connValue(conn, 'auto');
@@ -74,58 +72,6 @@ export function isLoaded(conn: ResolvedConn): boolean {
 export function neverNegotiates(conn: ResolvedConn): boolean {
   const type = connValue(conn, 'type');
   return (type !== undefined && negotiationlessTypes.has(type)) || connValue(conn, 'authby') === 'never';
-}
-
-export type HostKind = 'address' | 'wildcard' | 'defaultroute' | 'interface' | 'hostname' | 'empty';
-
-export function hostKind(value: string): HostKind {
-  const v = value.trim().toLowerCase();
-  if (v === '') return 'empty';
-  const word = hostWords[v];
-  if (word) return word;
-  if (v.startsWith('%')) return 'interface';
-  return parseAddress(v) ? 'address' : 'hostname';
-}
-
-export type Address = ipaddr.IPv4 | ipaddr.IPv6;
-export type Cidr = readonly [Address, number];
-
-/** `addr/len` (or a bare address as /32, /128) read with ipaddr.js; undefined when it is not one. */
-export function parseCidr(text: string): Cidr | undefined {
-  const t = text.trim();
-  const slash = t.indexOf('/');
-  const addr = parseAddress(slash < 0 ? t : t.slice(0, slash));
-  if (!addr) return undefined;
-  const max = addr.kind() === 'ipv4' ? 32 : 128;
-  if (slash < 0) return [addr, max];
-  const prefix = t.slice(slash + 1);
-  if (!/^\d+$/.test(prefix) || Number(prefix) > max) return undefined;
-  return [addr, Number(prefix)];
-}
-
-/**
- * The subnets of an end's `subnet=` (one, or a 5.x list; a trailing `:proto/port` of a 5.x
- * selector is dropped). `vhost:`/`vnet:` and `%no`/`%priv` give no subnet.
- */
-export function subnetsOf(value: string): readonly { readonly text: string; readonly cidr: Cidr | undefined }[] {
-  let subnets = subnetsByValue.get(value);
-  if (!subnets) {
-    if (subnetsByValue.size >= 50_000) subnetsByValue.clear();
-    subnets = readSubnets(value);
-    subnetsByValue.set(value, subnets);
-  }
-  return subnets;
-}
-
-/** Several left-right rules read every end's subnets: each value is split and parsed once. */
-const subnetsByValue = new Map<string, readonly { readonly text: string; readonly cidr: Cidr | undefined }[]>();
-
-function readSubnets(value: string): readonly { readonly text: string; readonly cidr: Cidr | undefined }[] {
-  if (/^v(host|net):/i.test(value.trim())) return [];
-  return value
-    .split(/[\s,]+/)
-    .filter((i) => i !== '' && !i.startsWith('%') && !i.startsWith('{') && !i.endsWith('}'))
-    .map((text) => ({ text, cidr: parseCidr(selectorAddress(text) ?? text) }));
 }
 
 export function familyOfCidr(c: Cidr): Family {

@@ -4,7 +4,7 @@ import type { ResolvedConn } from '../../model/connections';
 import { connAddFacts, hostaddrfamilyWords, type ConnAddFacts } from '../../../schemas/conn-facts';
 import type { Setting } from '../../model/connections';
 import type { ConfRule, Finding } from '../rule';
-import { connHostFamily, endSetting, familyOfCidr, related, shown, SIDES, subnetsOf, where } from './ends';
+import { connHostFamily, endReading, endSetting, familyOfCidr, related, shown, SIDES, subnetsOf, where } from './ends';
 
 interface FamilySource {
   readonly families: ReadonlySet<Family>;
@@ -29,7 +29,7 @@ export const leftRightFamilyMismatch: ConfRule = {
       for (const side of SIDES) {
         for (const name of facts.nexthopFamilyChecked ? ['', 'nexthop'] : ['']) {
           const s = endSetting(conn, side, name);
-          const family = s ? (familyOf(s.value.trim()) ?? facts.hostWordFamilies[s.value.trim().toLowerCase()]) : undefined;
+          const family = s ? ((name === '' ? endReading(conn, side).hostFamily : familyOf(s.value.trim())) ?? facts.hostWordFamilies[s.value.trim().toLowerCase()]) : undefined;
           if (s && family) hosts.push({ families: new Set([family]), setting: s });
         }
       }
@@ -50,11 +50,11 @@ export const leftRightFamilyMismatch: ConfRule = {
         if (endSetting(conn, side, 'addresspool') || endSetting(conn, side, 'vti')) return undefined;
         const subnet = endSetting(conn, side, 'subnet');
         if (subnet) {
-          const cidrs = subnetsOf(subnet.value).flatMap((s) => (s.cidr ? [s.cidr] : []));
+          const cidrs = endReading(conn, side).subnets.flatMap((s) => (s.cidr ? [s.cidr] : []));
           return cidrs.length > 0 ? { families: new Set(cidrs.map(familyOfCidr)), setting: subnet } : undefined;
         }
         const host = endSetting(conn, side, '');
-        const family = host ? familyOf(host.value.trim()) : undefined;
+        const family = host ? endReading(conn, side).hostFamily : undefined;
         return host && family ? { families: new Set([family]), setting: host } : undefined;
       };
       if (connAddFacts[version].clientFamilies === 'same-set') {

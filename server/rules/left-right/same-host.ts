@@ -1,6 +1,5 @@
-import { parseAddress } from '../../model/address-syntax';
 import type { ConfRule } from '../rule';
-import { endSetting, hostKind, isLoaded, related, where } from './ends';
+import { endReading, endSetting, isLoaded, related, where } from './ends';
 
 /** `left=` and `right=` name the same host: both ends then match one of this host's interfaces. */
 export const leftRightSameHost: ConfRule = {
@@ -10,11 +9,11 @@ export const leftRightSameHost: ConfRule = {
       const left = endSetting(conn, 'left', '');
       const right = endSetting(conn, 'right', '');
       if (!left || !right) continue;
-      const kind = hostKind(left.value);
-      if (kind !== hostKind(right.value) || (kind !== 'address' && kind !== 'hostname' && kind !== 'interface')) continue;
+      const kind = endReading(conn, 'left').hostKind;
+      if (kind !== endReading(conn, 'right').hostKind || (kind !== 'address' && kind !== 'hostname' && kind !== 'interface')) continue;
       const same =
         kind === 'address'
-          ? parseAddress(left.value.trim())?.toNormalizedString() === parseAddress(right.value.trim())?.toNormalizedString()
+          ? endReading(conn, 'left').hostAddress?.toNormalizedString() === endReading(conn, 'right').hostAddress?.toNormalizedString()
           : left.value.trim().toLowerCase() === right.value.trim().toLowerCase();
       if (!same) continue;
       report({

@@ -1,5 +1,5 @@
 import type { ConfRule } from '../rule';
-import { cidrsOverlap, endSetting, related, shown, subnetsOf, where } from './ends';
+import { cidrsOverlap, endReading, endSetting, related, shown, where } from './ends';
 
 /** The two ends' subnets overlap: traffic between them would be routed into the tunnel and back. */
 export const leftRightSubnetOverlap: ConfRule = {
@@ -9,8 +9,8 @@ export const leftRightSubnetOverlap: ConfRule = {
       const left = endSetting(conn, 'left', 'subnet');
       const right = endSetting(conn, 'right', 'subnet');
       if (!left || !right) continue;
-      const rights = subnetsOf(right.value);
-      for (const l of subnetsOf(left.value)) {
+      const rights = endReading(conn, 'right').subnets;
+      for (const l of endReading(conn, 'left').subnets) {
         const r = rights.find((x) => l.cidr && x.cidr && cidrsOverlap(l.cidr, x.cidr));
         if (!l.cidr || !r) continue;
         // 0.0.0.0/0 against a host's own /32 is the usual "everything through the tunnel" road warrior.
