@@ -8,12 +8,12 @@ import { formatGroups, groupDisagreements, percent } from '../../tools/oracle-fu
 import { runFuzz } from '../../tools/oracle-fuzz/run';
 
 // A seeded sample of the differential fuzzer (npm run oracle:fuzz) against live pluto.
-// The issue's target is 99% per conn; the floors below are what the code on this branch
-// reaches on this sample (measured, see docs/oracle-fuzz.md), so that a regression fails the
-// test; raise them as the add-time checks catch up. The disagreements are printed every run.
+// The issue's target is 99% per conn; the floors below sit just under what the code reaches on
+// this sample (measured, see docs/oracle-fuzz.md), a conn or two of slack for a loaded CI
+// machine, so that a regression fails the test. The disagreements are printed every run.
 const SAMPLE = { n: 100, seed: 20261201, jobs: 3 } as const;
-// Measured on this sample at 971da87 (fidelity merged at 71a1db9): 5.4 227/244 (93.03%), 5.2 227/241 (94.19%).
-const FLOOR: Readonly<Record<'5.4' | '5.2', number>> = { '5.4': 0.92, '5.2': 0.93 };
+// Measured on this sample after the fidelity merges of 2026-12-02: 5.4 244/244 (100%), 5.2 235/236 (99.58%).
+const FLOOR: Readonly<Record<'5.4' | '5.2', number>> = { '5.4': 0.99, '5.2': 0.985 };
 const TARGET = 0.99;
 
 const dir = mkdtempSync(join(tmpdir(), 'fuzz-live-'));
