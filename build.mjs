@@ -37,6 +37,24 @@ const lazyGrammar = (names) => ({
     }));
   },
 });
+// node:crypto costs the CLI a few milliseconds to load, and only SARIF output, --fix and pair
+// use it: in the CLI bundle its import becomes getters that require it on first use.
+const lazyBuiltins = (modules) => ({
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(${modules.join('|')})$`);
+    // The loader's own require is of the real module.
+    b.onResolve({ filter }, (args) => (args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => ({
+      loader: 'js',
+      contents: [
+        'let loaded;',
+        `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+        `for (const name of ${JSON.stringify(Object.keys(await import(args.path)).filter((n) => n !== 'default'))}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+      ].join('\n'),
+    }));
+  },
+});
 const common = {
   plugins: [jsonAsString],
   bundle: true,
@@ -57,7 +75,7 @@ const entries = [
 const started = Date.now();
 await build({ ...common, entryPoints: ['grammar/chevrotain-grammar.ts'], outfile: lazyGrammarOut, banner: { js: importMetaShim } });
 const lazyNames = Object.keys(createRequire(import.meta.url)(`./${lazyGrammarOut}`));
-entries[0].plugins = [jsonAsString, lazyGrammar(lazyNames)];
+entries[0].plugins = [jsonAsString, lazyGrammar(lazyNames), lazyBuiltins(['node:crypto'])];
 await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })));
 for (const out of ['dist/ipsec-lint.cjs', 'dist/ipsec-language-server.cjs']) if (existsSync(out)) chmodSync(out, 0o755);
 // The VS Code extension packages only what is under client/: give it the grammars, the licence
