@@ -1,6 +1,7 @@
 // Bundles the CLI, the language server and the VS Code extension into CommonJS files that run
 // on Node 20 with no runtime dependencies (chevrotain is ESM-only; the bundle hides that).
 import { build } from 'esbuild';
+import { createRequire } from 'node:module';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 // Some ESM dependencies read import.meta.url, which CommonJS lacks: give them the bundle's own URL.
@@ -16,6 +17,44 @@ const jsonAsString = {
     });
   },
 };
+// The CLI reads a normal ipsec.conf with the hand-written scanner alone, so it loads Chevrotain
+// (with lodash-es, the secrets and policy-group parsers) on first use: grammar/chevrotain-grammar.ts
+// becomes a second bundle, and in the CLI bundle grammar/lazy-grammar.ts (in the sources a plain
+// re-export of it) becomes a CommonJS module whose exports are getters that require that bundle.
+// The names come from the built bundle, so the two cannot drift apart.
+const lazyGrammarOut = 'dist/chevrotain-grammar.cjs';
+const lazyGrammar = (names) => ({
+  name: 'lazy-grammar',
+  setup(b) {
+    b.onResolve({ filter: /[/\\]lazy-grammar$/ }, (args) => ({ path: args.path, namespace: 'lazy-grammar' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-grammar' }, () => ({
+      loader: 'js',
+      contents: [
+        'let grammar;',
+        `const load = () => (grammar ??= require(require('node:path').join(__dirname, ${JSON.stringify(lazyGrammarOut.slice('dist/'.length))})));`,
+        `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+      ].join('\n'),
+    }));
+  },
+});
+// node:crypto costs the CLI a few milliseconds to load, and only SARIF output, --fix and pair
+// use it: in the CLI bundle its import becomes getters that require it on first use.
+const lazyBuiltins = (modules) => ({
+  name: 'lazy-builtins',
+  setup(b) {
+    const filter = new RegExp(`^(${modules.join('|')})$`);
+    // The loader's own require is of the real module.
+    b.onResolve({ filter }, (args) => (args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => ({
+      loader: 'js',
+      contents: [
+        'let loaded;',
+        `const load = () => (loaded ??= require(${JSON.stringify(args.path)}));`,
+        `for (const name of ${JSON.stringify(Object.keys(await import(args.path)).filter((n) => n !== 'default'))}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+      ].join('\n'),
+    }));
+  },
+});
 const common = {
   plugins: [jsonAsString],
   bundle: true,
@@ -34,6 +73,9 @@ const entries = [
   { entryPoints: ['server/lsp/bin.ts'], outfile: 'client/dist/server.cjs', banner: { js: importMetaShim } },
 ];
 const started = Date.now();
+await build({ ...common, entryPoints: ['grammar/chevrotain-grammar.ts'], outfile: lazyGrammarOut, banner: { js: importMetaShim } });
+const lazyNames = Object.keys(createRequire(import.meta.url)(`./${lazyGrammarOut}`));
+entries[0].plugins = [jsonAsString, lazyGrammar(lazyNames), lazyBuiltins(['node:crypto'])];
 await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })));
 for (const out of ['dist/ipsec-lint.cjs', 'dist/ipsec-language-server.cjs']) if (existsSync(out)) chmodSync(out, 0o755);
 // The VS Code extension packages only what is under client/: give it the grammars, the licence

@@ -1,7 +1,4 @@
-import type { IToken } from 'chevrotain';
-import { parseLineShape, type LineShape } from './line-parser';
 import type { ConfTokenKind } from './syntax-tree';
-import { confLexer } from './tokens';
 
 /**
  * What a line's text always yields, wherever it stands in a file: its tokens as kinds and
@@ -89,47 +86,4 @@ function shapeId(...indices: (number | undefined)[]): number {
 }
 export function indentedWordsShape(indent: number, words: readonly number[], comment: number | undefined): ReadingShape {
   return { kind: 'indented-words', indent, words, comment };
-}
-
-const kindOfTokenType: Record<string, ConfTokenKind> = {
-  Bom: 'bom',
-  Newline: 'newline',
-  ValueNewline: 'newline',
-  Indent: 'indent',
-  Gap: 'gap',
-  Comment: 'comment',
-  Equals: 'equals',
-  Quoted: 'quoted',
-  Braced: 'braced',
-  Word: 'word',
-  BareValue: 'bare',
-  Stray: 'stray',
-};
-
-/** Reads one line (with its newline, if any) with Chevrotain: the grammar of record. */
-export function readLineWithChevrotain(lineText: string): LineReading {
-  const raw = confLexer().tokenize(lineText).tokens;
-  const kinds = raw.map((t) => kindOfTokenType[t.tokenType.name] ?? 'stray');
-  const starts = raw.map((t) => t.startOffset);
-  let significant = raw;
-  if (significant.length > 0 && kinds[kinds.length - 1] === 'newline') significant = significant.slice(0, -1);
-  if (significant.length > 0 && kinds[0] === 'bom') significant = significant.slice(1);
-  if (significant.length === 0) return { kinds, starts, shape: emptyShape(undefined, undefined) };
-  const shape = parseLineShape(significant);
-  return { kinds, starts, shape: shape && indexedShape(shape, raw) };
-}
-
-function indexedShape(shape: LineShape, raw: readonly IToken[]): ReadingShape {
-  const at = (t: IToken): number => raw.indexOf(t);
-  const opt = (t: IToken | undefined): number | undefined => (t ? at(t) : undefined);
-  switch (shape.kind) {
-    case 'empty':
-      return emptyShape(opt(shape.indent), opt(shape.comment));
-    case 'header':
-      return headerShape(shape.words.map(at), opt(shape.comment));
-    case 'assignment':
-      return assignmentShape(at(shape.indent), at(shape.key), opt(shape.equals), opt(shape.value), shape.extra.map(at), opt(shape.comment));
-    case 'indented-words':
-      return indentedWordsShape(at(shape.indent), shape.words.map(at), opt(shape.comment));
-  }
 }

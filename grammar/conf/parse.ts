@@ -1,6 +1,7 @@
 import type { TextRange } from '../text-range';
 import { isPlainLine, scanCommonLine } from './fast-line-scanner';
-import { readLineWithChevrotain, type LineReading, type ReadingShape } from './line-reading';
+import { readLineWithChevrotain } from '../lazy-grammar';
+import type { LineReading, ReadingShape } from './line-reading';
 import type {
   AssignmentLine,
   BlankLine,

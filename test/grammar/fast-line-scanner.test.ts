@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanCommonLine } from '../../grammar/conf/fast-line-scanner';
-import { readLineWithChevrotain } from '../../grammar/conf/line-reading';
+import { readLineWithChevrotain } from '../../grammar/conf/chevrotain-line';
 import { corpusDir, corpusPresent, manifest } from '../support/corpus';
 
 /** Splits text into physical lines, each with its newline, as parseConf reads them. */
