@@ -3,6 +3,7 @@ import type { LibreswanVersion } from '../../schemas/keywords';
 import type { LintDiagnostic } from '../../server/rules/rule';
 import { lintConf } from '../../server/service/lint-conf';
 import { memoryFileSystem } from '../service/memory-file-system';
+import { repeatedKeyConns } from '../support/also-combination-cases';
 
 /*
  * How each release combines a conn from its own lines, `conn %default` and `also=` sections,
@@ -35,15 +36,7 @@ const conn = (name: string, extra: string, auto = 'ignore'): string => `conn ${n
 
 describe('a key repeated through also=, judged per release', () => {
   const text =
-    template +
-    conn('ike-same', '\tike=aes256-sha2_256-modp2048\n') +
-    conn('ike-case', '\tike=AES256-sha2_256-modp2048\n') +
-    conn('pfs-same', '\tpfs=yes\n') +
-    conn('pfs-true', '\tpfs=true\n') +
-    conn('life-60m', '\tikelifetime=60m\n') +
-    conn('left-same', '\tleft=192.0.2.1\n') +
-    conn('subnet-same', '\tleftsubnet=10.1.0.0/16\n') +
-    conn('pfs-no', '\tpfs=no\n');
+    template + repeatedKeyConns(conn);
 
   it('4.10 refuses any repeat of a text-typed key, even with the same value, but not the same host address', () => {
     expect(refused(text, '4.10')).toEqual(['ike-case', 'ike-same', 'pfs-no', 'subnet-same']);

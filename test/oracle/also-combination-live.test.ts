@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { FuzzVersion } from '../../tools/oracle-fuzz/generate';
 import { compare, lintVerdict } from '../../tools/oracle-fuzz/judge';
 import { askOracle, oracleMissing } from '../../tools/oracle-fuzz/oracle';
+import { repeatedKeyConns } from '../support/also-combination-cases';
 
 // How conns are combined (also=, conn %default, repeated keys), asked of the live releases
 // with the fuzzer's oracle and judge: ipsec-lint must say, conn by conn, what pluto does.
@@ -16,15 +17,7 @@ const conn = (name: string, extra: string, auto = 'ignore'): string => `conn ${n
 
 const CASES: Readonly<Record<string, string>> = {
   repeats:
-    tmpl +
-    conn('ike-same', '\tike=aes256-sha2_256-modp2048\n') +
-    conn('ike-case', '\tike=AES256-sha2_256-modp2048\n') +
-    conn('pfs-same', '\tpfs=yes\n') +
-    conn('pfs-true', '\tpfs=true\n') +
-    conn('life-60m', '\tikelifetime=60m\n') +
-    conn('left-same', '\tleft=192.0.2.1\n') +
-    conn('subnet-same', '\tleftsubnet=10.1.0.0/16\n') +
-    conn('pfs-no', '\tpfs=no\n'),
+    tmpl + repeatedKeyConns(conn),
   auto:
     tmpl +
     conn('clash-add', '\tpfs=no\n', 'add') +
