@@ -123,8 +123,7 @@ function valueAt(reading: LineReading, i: number, lineNo: number, lineStart: num
 
 /** The tree's tokens of one line, made from its reading; a token ends where the next starts. */
 function lineTokens(reading: LineReading, lineNo: number, lineStart: number, lineText: string): ConfToken[] {
-  const { kinds, starts } = reading;
-  const count = kinds.length;
+  const count = reading.kinds.length;
   const tokens: ConfToken[] = new Array(count);
   for (let i = 0; i < count; i++) tokens[i] = tokenAt(reading, i, lineNo, lineStart, lineText);
   return tokens;

@@ -52,11 +52,9 @@ export function findRule(id: string): ConfRule | undefined {
 
 /** Runs every enabled conf rule; the user's severity replaces the rule's own, `off` drops it. */
 export function runConfRules(context: ConfRuleContext, severities: Readonly<Record<string, SeveritySetting>>): LintDiagnostic[] {
-  // A finding about a conn is shown in that conn's own section (see placeInConn); a rule that
-  // judges a line by itself reports the conns inheriting it (invalid-value does).
+  // A finding about a conn is shown in that conn's own section (see placeInConn).
   const conns = new Map(context.config.conns.map((c) => [c.name, c]));
-  const relay = (report: (f: Finding) => void) => (f: Finding): void => report(placeInConn(conns, f));
-  return runScoped(confRules.map((rule) => ({ meta: rule.meta, check: (c: ConfRuleContext, report: (f: Finding) => void) => rule.check(c, relay(report)) })), context, severities);
+  return runScoped(confRules, context, severities, (f) => placeInConn(conns, f));
 }
 
 export { secretsRules, policyRules };
@@ -83,13 +81,14 @@ function runScoped<C>(
   rules: readonly { readonly meta: { readonly id: string; readonly defaultSeverity: LintDiagnostic['severity'] }; check(context: C, report: (f: Finding) => void): void }[],
   context: C,
   severities: Readonly<Record<string, SeveritySetting>>,
+  place: (f: Finding) => Finding = (f) => f,
 ): LintDiagnostic[] {
   const out: LintDiagnostic[] = [];
   for (const rule of rules) {
     const setting = severities[rule.meta.id];
     if (setting === 'off') continue;
     timedRule(rule.meta.id, () => rule.check(context, (finding) => {
-      out.push(diagnosticOf(rule.meta, setting, finding));
+      out.push(diagnosticOf(rule.meta, setting, place(finding)));
     }));
   }
   return out;

@@ -3,8 +3,6 @@ import type { Fix, LintDiagnostic } from '../rules/rule';
 import { fixAllEdits, rangesOverlap as overlaps } from './fix-choice';
 import { toLspDiagnostic } from './lsp-diagnostics';
 
-export { fixAllEdits } from './fix-choice';
-
 function workspaceEdit(edits: Fix['edits'], uriOf: (path: string) => string): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};
   for (const e of edits) (changes[uriOf(e.file)] ??= []).push({ range: e.range, newText: e.newText });

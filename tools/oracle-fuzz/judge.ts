@@ -8,6 +8,7 @@ import { nodeFileSystem } from '../../server/model/node-file-system';
 import type { ResolvedConfig } from '../../server/model/connections';
 import type { LintDiagnostic } from '../../server/rules/rule';
 import { lintConf } from '../../server/service/lint-conf';
+import { endReading } from '../../server/model/conn-reading';
 import type { OracleVerdict } from './oracle';
 import { HOST_DEPENDENT } from '../../test/corpus/support/conn-agreement';
 
@@ -111,9 +112,6 @@ function lintReasonOf(ds: readonly LintDiagnostic[]): string {
   return ds.length === 0 ? '' : `${ds[0].ruleId}: ${ds[0].message}`;
 }
 
-/** A host given as a name, which pluto looks up in DNS (the oracle's namespace has none). */
-const DNS_NAME = /^(?!%)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
-
 /**
  * `other`: the other release's verdict on the same file. 5.2 refuses some conns without a
  * word (a conn of `subnets=` that its addconn never hands over); when the other release
@@ -156,7 +154,7 @@ export function compare(oracle: OracleVerdict, lint: LintVerdict, other?: Oracle
     }
     // Refused without a reason: when a host is a DNS name, the lookup (the host's) decided it.
     const silent = refused && !verdict.messages.some((m) => /failed to add|ERROR|did not load|not held by pluto after addconn \((?!addconn skipped it)/.test(m));
-    if (silent && resolved.some((c) => ['left', 'right'].some((end) => DNS_NAME.test(c.settings.get(end)?.value ?? '')))) {
+    if (silent && resolved.some((c) => endReading(c, 'left').hostKind === 'hostname' || endReading(c, 'right').hostKind === 'hostname')) {
       skipped.push({ conn: name, why: 'host-dependent: a host is a DNS name and pluto gave no other reason' });
       continue;
     }

@@ -112,9 +112,14 @@ export async function askOracle(file: string, version: FuzzVersion, options: { f
     const held = out.held_conns ? out.held_conns.includes(name) && (out.conn_exit?.[name] ?? 0) === 0 : !messages.some((m) => REFUSAL_410.test(m));
     conns.set(name, { held, messages: !held && messages.length === 0 ? [...new Set(stderr)] : messages });
   }
-  const verdict = countedAsTheCorpusReadmeSays({ loadExit: 0, loadMessages, conns });
-  const lost = oracleLost(verdict);
-  return lost ? { ...verdict, error: lost } : verdict;
+  return readAnswer({ loadExit: 0, loadMessages, conns });
+}
+
+/** The oracle's answer as the fuzzer counts it (below), or its failure when it lost pluto. */
+function readAnswer(raw: OracleVerdict): OracleVerdict {
+  const v = countedAsTheCorpusReadmeSays(raw);
+  const lost = v.error ? undefined : oracleLost(v);
+  return lost ? { ...v, error: lost } : v;
 }
 
 /**
@@ -193,8 +198,6 @@ export interface StoredVerdict {
 
 export const storeVerdict = (v: OracleVerdict): StoredVerdict => ({ loadExit: v.loadExit, loadMessages: v.loadMessages, conns: Object.fromEntries(v.conns), error: v.error });
 export function loadVerdict(c: StoredVerdict): OracleVerdict {
-  const v = countedAsTheCorpusReadmeSays({ loadExit: c.loadExit, loadMessages: c.loadMessages, conns: new Map(Object.entries(c.conns)), error: c.error });
-  // Verdicts stored before oracleLost existed may hold a lost pluto: read them as the failure they are.
-  const lost = v.error ? undefined : oracleLost(v);
-  return lost ? { ...v, error: lost } : v;
+  // Read as a fresh answer is: verdicts stored before these readings existed are counted alike.
+  return readAnswer({ loadExit: c.loadExit, loadMessages: c.loadMessages, conns: new Map(Object.entries(c.conns)), error: c.error });
 }
