@@ -214,6 +214,9 @@ export const connAddFacts: Readonly<Record<LibreswanVersion, ConnAddFacts>> = {
   latest: v54,
 };
 
+/** Host words 5.0-5.2's confread.c takes as IPv6 when it guesses a conn's family ('ipv6-anywhere'), beside any value with a colon. */
+export const ipv6LookingHostWords: ReadonlySet<string> = new Set(['%defaultroute6', '%any6']);
+
 /** `hostaddrfamily=` words and the family each names (lib/libswan ttoinfo(), any case). */
 export const hostaddrfamilyWords: Readonly<Record<string, 'ipv4' | 'ipv6'>> = { ipv4: 'ipv4', v4: 'ipv4', inet: 'ipv4', ipv6: 'ipv6', v6: 'ipv6', inet6: 'ipv6' };
 

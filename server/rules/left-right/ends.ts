@@ -4,7 +4,7 @@ import { connValue, type Address, type Cidr, type Side } from '../../model/conn-
 import type { ResolvedConn, Setting } from '../../model/connections';
 import type { Finding, RelatedLocation } from '../rule';
 import { checkTypedValue } from '../../model/typed-value';
-import { hostaddrfamilyWords, ikev1Ikev2Values, loadedAutoValues, negotiationlessTypes, type ConnAddFacts } from '../../../schemas/conn-facts';
+import { hostaddrfamilyWords, ikev1Ikev2Values, ipv6LookingHostWords, loadedAutoValues, negotiationlessTypes, type ConnAddFacts } from '../../../schemas/conn-facts';
 
 /*
  * Shared reading of a conn's two ends for the left-right-* rules: which value each end
@@ -145,7 +145,7 @@ export function connHostFamily(conn: ResolvedConn, facts: ConnAddFacts): Family 
   const wanted = conn.settings.get('hostaddrfamily')?.value.trim().toLowerCase();
   if (wanted !== undefined && hostaddrfamilyWords[wanted]) return hostaddrfamilyWords[wanted];
   const values = SIDES.flatMap((side) => ['', 'nexthop'].map((name) => endSetting(conn, side, name)?.value.trim().toLowerCase() ?? ''));
-  if (facts.hostFamilyFrom === 'ipv6-anywhere') return values.some((v) => v.includes(':') || v === '%defaultroute6' || v === '%any6') ? 'ipv6' : 'ipv4';
+  if (facts.hostFamilyFrom === 'ipv6-anywhere') return values.some((v) => v.includes(':') || ipv6LookingHostWords.has(v)) ? 'ipv6' : 'ipv4';
   for (const v of values) {
     const f = familyOf(v) ?? facts.hostWordFamilies[v];
     if (f) return f;
