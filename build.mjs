@@ -75,7 +75,7 @@ const entries = [
 const started = Date.now();
 await build({ ...common, entryPoints: ['grammar/chevrotain-grammar.ts'], outfile: lazyGrammarOut, banner: { js: importMetaShim } });
 const lazyNames = Object.keys(createRequire(import.meta.url)(`./${lazyGrammarOut}`));
-entries[0].plugins = [jsonAsString, lazyGrammar(lazyNames), lazyBuiltins(['node:crypto'])];
+entries.find((e) => e.outfile === 'dist/ipsec-lint.cjs').plugins = [jsonAsString, lazyGrammar(lazyNames), lazyBuiltins(['node:crypto'])];
 await Promise.all(entries.filter((e) => existsSync(e.entryPoints[0])).map((e) => build({ ...common, ...e })));
 for (const out of ['dist/ipsec-lint.cjs', 'dist/ipsec-language-server.cjs']) if (existsSync(out)) chmodSync(out, 0o755);
 // The VS Code extension packages only what is under client/: give it the grammars, the licence
